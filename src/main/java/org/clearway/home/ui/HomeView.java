@@ -46,13 +46,13 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         cards.setWidthFull();
         cards.add(
                 figure("figure-subclusters", numbers.format(figures.subclusters()), getTranslation("home.subclusters")),
-                figure("figure-proposals", numbers.format(figures.proposals()), getTranslation("home.proposals", figures.planYear())),
-                figure("figure-requirements", usd(figures.requirementsUsd()), getTranslation("home.requirements", figures.planYear())),
+                figure("figure-proposals", numbers.format(figures.proposals()), getTranslation("home.proposals", String.valueOf(figures.planYear()))),
+                figure("figure-requirements", usd(figures.requirementsUsd()), getTranslation("home.requirements", String.valueOf(figures.planYear()))),
                 figure("figure-funded", figures.percentFunded().toPlainString() + " %",
                         getTranslation("home.funded", usd(figures.fundedUsd()))),
                 figure("figure-hazards", numbers.format(figures.hazards()),
                         getTranslation("home.hazards", figures.hazardKm2().toPlainString())),
-                figure("figure-casualties", numbers.format(figures.casualties()), getTranslation("home.casualties", figures.casualtyYear())),
+                figure("figure-casualties", numbers.format(figures.casualties()), getTranslation("home.casualties", String.valueOf(figures.casualtyYear()))),
                 figure("figure-apmbc", numbers.format(figures.apmbcParties()), getTranslation("home.apmbc")));
         add(cards);
 

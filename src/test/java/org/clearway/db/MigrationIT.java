@@ -1,0 +1,67 @@
+package org.clearway.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.clearway.test.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+/** The migrations build the whole schema on a fresh PostGIS database, with its constraints in the database. */
+class MigrationIT {
+
+    @Test
+    void migrations_create_the_schema_on_a_fresh_postgis_database() throws SQLException {
+        PgCluster cluster = TestDatabase.cluster();
+        String fresh = "fresh_" + System.nanoTime();
+        try (Connection admin = DriverManager.getConnection(cluster.jdbcUrl().replace("/clearway?", "/postgres?"), "clearway", "")) {
+            admin.createStatement().execute("CREATE DATABASE " + fresh);
+        }
+        String url = cluster.jdbcUrl().replace("/clearway?", "/" + fresh + "?");
+        var result = Flyway.configure().dataSource(url, "clearway", "").locations("filesystem:db/migration").load().migrate();
+        assertThat(result.success).isTrue();
+        assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(2);
+
+        try (Connection c = DriverManager.getConnection(url, "clearway", "")) {
+            DSLContext db = DSL.using(c, SQLDialect.POSTGRES);
+            List<String> tables = db.fetchValues("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+                    .stream().map(Object::toString).toList();
+            assertThat(tables).contains("admin_area", "organisation", "subcluster", "response_plan", "proposal", "proposal_location",
+                    "budget_line", "review", "funding_flow", "hazard", "land_release", "casualty", "eore_session", "treaty",
+                    "treaty_status", "article5_obligation", "article5_extension", "committee", "committee_term",
+                    "partnership_request", "partnership_offer", "partnership_match", "action_plan", "action",
+                    "action_progress", "meeting", "observation", "app_user", "app_user_subcluster", "audit_event");
+            assertThat(db.fetchValue("SELECT postgis.postgis_lib_version()").toString()).startsWith("3.");
+            assertThat(db.fetchValue("SELECT count(*) FROM treaty")).isEqualTo(6L);
+            // geometry columns are typed: SRID 4326, MultiPolygon, with a GiST index
+            assertThat(db.fetchValue("SELECT srid FROM postgis.geometry_columns WHERE f_table_name = 'hazard'")).isEqualTo(4326);
+            assertThat(db.fetchValue("SELECT type FROM postgis.geometry_columns WHERE f_table_name = 'hazard'")).isEqualTo("MULTIPOLYGON");
+            // every geometry column has a GiST index
+            Object geometryColumns = db.fetchValue("SELECT count(*) FROM postgis.geometry_columns WHERE f_table_schema = 'public'");
+            Object gistIndexes = db.fetchValue("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexdef ILIKE '%USING gist (geom)%'");
+            assertThat(gistIndexes).isEqualTo(geometryColumns);
+            assertThat(geometryColumns).isEqualTo(9L);
+            db.execute("INSERT INTO country (iso3, name, source) VALUES ('TST', 'Testland', 'test')");
+            assertThatThrownBy(() -> db.execute("INSERT INTO hazard (iso3, hazard_type, contamination_type, status, geom, area_m2) "
+                    + "VALUES ('TST', 'SHA', 'AP_MINE', 'ACTIVE', 'SRID=3857;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))', 1)"))
+                    .hasMessageContaining("SRID");
+            assertThatThrownBy(() -> db.execute("INSERT INTO hazard (iso3, hazard_type, contamination_type, status, geom, area_m2) "
+                    + "VALUES ('TST', 'XYZ', 'AP_MINE', 'ACTIVE', 'SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))', 1)"))
+                    .hasMessageContaining("hazard_hazard_type_check");
+            db.execute("INSERT INTO audit_event (actor, action, entity) VALUES ('t', 'TEST', 'x')");
+            assertThatThrownBy(() -> db.execute("UPDATE audit_event SET actor = 'x'")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> db.execute("DELETE FROM audit_event")).hasMessageContaining("append-only");
+        } finally {
+            try (Connection admin = DriverManager.getConnection(cluster.jdbcUrl().replace("/clearway?", "/postgres?"), "clearway", "")) {
+                admin.createStatement().execute("DROP DATABASE " + fresh + " WITH (FORCE)");
+            }
+        }
+    }
+}
