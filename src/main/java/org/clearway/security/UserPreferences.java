@@ -30,6 +30,12 @@ public class UserPreferences {
                 .map(Locale::forLanguageTag).orElse(Locale.ENGLISH);
     }
 
+    /** Whether the demo accounts exist (they come only with the demo data). */
+    @Transactional(readOnly = true)
+    public boolean demoAccountsPresent() {
+        return db.fetchExists(APP_USER, APP_USER.SYNTHETIC.isTrue());
+    }
+
     @Transactional
     public void setLanguage(String language) {
         if (!LANGUAGES.contains(language)) {

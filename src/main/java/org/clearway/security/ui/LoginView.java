@@ -11,6 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.clearway.security.UserPreferences;
 
 /** The sign-in page (Spring Security form login behind Vaadin's LoginForm). */
 @Route(value = "login", autoLayout = false)
@@ -19,7 +20,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView() {
+    public LoginView(UserPreferences preferences) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -36,9 +37,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setAction("login");
         H1 brand = new H1(getTranslation("app.title"));
         Paragraph tagline = new Paragraph(getTranslation("app.tagline"));
-        Div hint = new Div(getTranslation("login.demo-hint"));
-        hint.addClassName("cw-source");
-        add(brand, tagline, form, hint);
+        add(brand, tagline, form);
+        if (preferences.demoAccountsPresent()) {
+            Div hint = new Div(getTranslation("login.demo-hint"));
+            hint.addClassName("cw-demo-badge");
+            hint.setId("demo-accounts");
+            add(hint);
+        }
     }
 
     @Override
