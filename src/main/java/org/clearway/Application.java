@@ -6,10 +6,12 @@ import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Clearway: the coordination dashboard of the Mine Action Area of Responsibility. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 public class Application implements AppShellConfigurator {

@@ -34,7 +34,8 @@ class SecurityConfig {
         return http.securityMatcher(MACHINE_PATHS)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .httpBasic(Customizer.withDefaults())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the map in the browser sends its session cookie: use an existing session, never create one
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.disable())
                 .build();
     }

@@ -14,6 +14,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         TestPropertyValues.of(
                 "spring.datasource.url=" + cluster.jdbcUrl(),
                 "spring.datasource.username=" + PgCluster.SUPERUSER,
-                "spring.datasource.password=").applyTo(context.getEnvironment());
+                "spring.datasource.password=",
+                "clearway.tiles.poll-ms=200").applyTo(context.getEnvironment());
     }
 }

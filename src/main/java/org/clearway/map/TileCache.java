@@ -1,0 +1,104 @@
+package org.clearway.map;
+
+import static org.clearway.jooq.Tables.TILE_INVALIDATION;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.jooq.DSLContext;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rendered tiles kept in memory, dropped when the data under them changes. Changes are recorded by
+ * database triggers in {@code tile_invalidation} (layer + extent), which every app instance polls, so
+ * several instances on one database each drop what a change touched. A tile computed while a change
+ * was committing is not cached when the change touches it (generation check).
+ */
+@Component
+class TileCache {
+
+    private record Invalidation(long id, String layer, Envelope extent) {
+        boolean touches(TileKey key) {
+            if (!layer.equals(key.layer().id())) {
+                return false;
+            }
+            if (extent == null) {
+                return true;
+            }
+            double[] b = key.bounds();
+            return extent.intersects(new Envelope(b[0], b[2], b[1], b[3]));
+        }
+    }
+
+    private final DSLContext db;
+    private final Cache<TileKey, Tile> tiles;
+    private final ConcurrentLinkedDeque<Invalidation> recent = new ConcurrentLinkedDeque<>();
+    private volatile long lastSeen = -1;
+
+    TileCache(DSLContext db, @Value("${clearway.tiles.cache-mb:256}") long cacheMb) {
+        this.db = db;
+        this.tiles = Caffeine.newBuilder().maximumWeight(cacheMb * 1024 * 1024)
+                .weigher((TileKey k, Tile t) -> t.bytes().length + 256).build();
+    }
+
+    Optional<Tile> get(TileKey key) {
+        return Optional.ofNullable(tiles.getIfPresent(key));
+    }
+
+    /** The invalidation generation to capture before rendering a tile. */
+    long generation() {
+        if (lastSeen < 0) {
+            poll();
+        }
+        return lastSeen;
+    }
+
+    void put(TileKey key, Tile tile, long generationAtStart) {
+        for (Invalidation inv : recent) {
+            if (inv.id() > generationAtStart && inv.touches(key)) {
+                return;
+            }
+        }
+        tiles.put(key, tile);
+    }
+
+    long size() {
+        tiles.cleanUp();
+        return tiles.estimatedSize();
+    }
+
+    /** Reads the changes recorded since the last poll and drops the cached tiles they touch. */
+    @Scheduled(fixedDelayString = "${clearway.tiles.poll-ms:1000}")
+    synchronized void poll() {
+        if (lastSeen < 0) {
+            Long max = db.select(org.jooq.impl.DSL.max(TILE_INVALIDATION.TILE_INVALIDATION_ID)).from(TILE_INVALIDATION).fetchOne().value1();
+            lastSeen = max == null ? 0 : max;
+            return;
+        }
+        var rows = db.select(TILE_INVALIDATION.TILE_INVALIDATION_ID, TILE_INVALIDATION.LAYER, TILE_INVALIDATION.BBOX)
+                .from(TILE_INVALIDATION).where(TILE_INVALIDATION.TILE_INVALIDATION_ID.gt(lastSeen))
+                .orderBy(TILE_INVALIDATION.TILE_INVALIDATION_ID).fetch();
+        for (var row : rows) {
+            Geometry bbox = row.value3();
+            Invalidation inv = new Invalidation(row.value1(), row.value2(), bbox == null ? null : bbox.getEnvelopeInternal());
+            recent.add(inv);
+            tiles.asMap().keySet().removeIf(inv::touches);
+            lastSeen = inv.id();
+        }
+        while (recent.size() > 10_000) {
+            recent.pollFirst();
+        }
+    }
+
+    /** Old change records are of no use to anyone: keep a day. */
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+    void prune() {
+        db.deleteFrom(TILE_INVALIDATION).where(TILE_INVALIDATION.CREATED_AT.lt(OffsetDateTime.now().minusDays(1))).execute();
+    }
+}

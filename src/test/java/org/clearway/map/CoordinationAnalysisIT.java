@@ -1,0 +1,112 @@
+package org.clearway.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.clearway.map.query.CoordinationAnalysis;
+import org.clearway.map.query.CoverageGap;
+import org.clearway.map.query.Overlap;
+import org.clearway.test.AsUser;
+import org.clearway.test.ClearwayTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deconfliction and coverage gaps on hand-made geometry in the Pacific (two 1°x1° admin areas A and B
+ * on the equator), so the answers are known: one overlap of about 12,309 km² and one gap of about 1.23 km².
+ */
+@ClearwayTest
+@Transactional
+class CoordinationAnalysisIT {
+
+    private static final int YEAR = 2031;
+
+    @Autowired
+    CoordinationAnalysis analysis;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    UserDetailsService users;
+
+    @BeforeEach
+    void handMadeWorld() {
+        db.execute("INSERT INTO country (iso3, name, source) VALUES ('TSA', 'Testland', 'test')");
+        db.execute("""
+                INSERT INTO admin_area (level, pcode, iso3, name, geom, synthetic, source)
+                VALUES (0, 'TA', 'TSA', 'Testland', ST_Multi(ST_MakeEnvelope(-160, 0, -158, 1, 4326)), true, 'test')""");
+        db.execute("""
+                INSERT INTO admin_area (level, pcode, iso3, name, parent_id, geom, synthetic, source)
+                SELECT 1, v.pcode, 'TSA', v.name, p.admin_area_id, ST_Multi(ST_MakeEnvelope(v.x0, 0, v.x0 + 1, 1, 4326)), true, 'test'
+                FROM (VALUES ('TA01', 'Area A', -160), ('TA02', 'Area B', -159)) v(pcode, name, x0), admin_area p WHERE p.pcode = 'TA'""");
+        db.execute("INSERT INTO subcluster (iso3, name, status, geom) SELECT 'TSA', 'Test sub-cluster', 'ACTIVE', geom FROM admin_area WHERE pcode = 'TA'");
+        db.execute("INSERT INTO response_plan (iso3, year, plan_type, name, code) VALUES ('TSA', 2031, 'HRP', 'Test plan', 'HTSA31')");
+        db.execute("INSERT INTO organisation (name, acronym, org_type) VALUES ('Org X', 'X', 'INGO'), ('Org Y', 'Y', 'INGO'), ('Org Z', 'Z', 'NNGO')");
+        proposal("P1", "X", "EORE", "TA01", "SUBMITTED");
+        proposal("P2", "Y", "EORE", "TA01", "DRAFT");
+        proposal("P3", "X", "EORE", "TA02", "APPROVED");              // same org as P1; only touches P2
+        proposal("P4", "Y", "SURVEY_CLEARANCE", "TA01", "APPROVED");  // overlaps P1 with another activity; covers area A
+        proposal("P5", "Z", "EORE", "TA01", "REJECTED");              // rejected: ignored
+        hazard("H1", -159.5, "ACTIVE");   // in A, covered by P4
+        hazard("H2", -158.5, "ACTIVE");   // in B, nobody's clearance proposal: a gap
+        hazard("H3", -158.3, "RELEASED"); // in B but released: no gap
+    }
+
+    @AfterEach
+    void logout() {
+        AsUser.logout();
+    }
+
+    private void proposal(String code, String org, String activity, String pcode, String status) {
+        long id = db.fetchOne("""
+                INSERT INTO proposal (response_plan_id, subcluster_id, organisation_id, code, title, requirements_usd, status)
+                SELECT rp.response_plan_id, s.subcluster_id, o.organisation_id, ?, 'Test ' || ?, 100000, ?
+                FROM response_plan rp, subcluster s, organisation o
+                WHERE rp.code = 'HTSA31' AND s.iso3 = 'TSA' AND o.acronym = ?
+                RETURNING proposal_id""", "TEST-" + code, code, status, org).get(0, Long.class);
+        db.execute("INSERT INTO proposal_activity (proposal_id, activity) VALUES (?, ?)", id, activity);
+        db.execute("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT ?, admin_area_id FROM admin_area WHERE pcode = ?", id, pcode);
+    }
+
+    private void hazard(String name, double lon, String status) {
+        db.execute("""
+                INSERT INTO hazard (iso3, admin_area_id, hazard_type, contamination_type, status, name, geom, area_m2)
+                SELECT 'TSA', a.admin_area_id, 'CHA', 'AP_MINE', ?, ?, ST_Multi(ST_MakeEnvelope(?, 0.5, ? + 0.01, 0.51, 4326)), 1
+                FROM admin_area a WHERE ST_Contains(a.geom, ST_SetSRID(ST_MakePoint(? + 0.005, 0.505), 4326)) AND a.level = 1""",
+                status, name, lon, lon, lon);
+    }
+
+    @Test
+    void only_different_organisations_with_the_same_activity_and_a_real_overlap_are_listed() {
+        AsUser.login(users, "coordinator");
+        List<Overlap> overlaps = analysis.deconfliction(YEAR, null);
+        assertThat(overlaps).hasSize(1);
+        Overlap overlap = overlaps.getFirst();
+        assertThat(List.of(overlap.codeA(), overlap.codeB())).containsExactlyInAnyOrder("TEST-P1", "TEST-P2");
+        assertThat(overlap.activity()).isEqualTo("EORE");
+        // a 1° x 1° cell on the equator is about 12,309 km² on the WGS 84 spheroid
+        assertThat(overlap.overlapKm2().doubleValue()).isBetween(12_300.0, 12_320.0);
+    }
+
+    @Test
+    void a_partner_sees_overlaps_only_among_proposals_it_may_see() {
+        AsUser.login(users, "partner.halo");
+        assertThat(analysis.deconfliction(YEAR, null)).isEmpty();
+    }
+
+    @Test
+    void hazards_outside_accepted_clearance_proposals_are_gaps_by_admin_area() {
+        AsUser.login(users, "coordinator");
+        List<CoverageGap> gaps = analysis.coverageGaps(YEAR, null).stream().filter(g -> g.iso3().equals("TSA")).toList();
+        assertThat(gaps).hasSize(1);
+        CoverageGap gap = gaps.getFirst();
+        assertThat(gap.pcode()).isEqualTo("TA02");
+        assertThat(gap.hazards()).isEqualTo(1);
+        // 0.01° x 0.01° at the equator: about 1.23 km² (geography, not degrees)
+        assertThat(gap.areaKm2().doubleValue()).isBetween(1.22, 1.24);
+    }
+}

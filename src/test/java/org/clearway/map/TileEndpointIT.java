@@ -1,0 +1,170 @@
+package org.clearway.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.clearway.map.MvtReader.Feature;
+import org.clearway.test.TestDatabaseInitializer;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The tile endpoint end to end: PostGIS function, HTTP, validation, scope, caching and invalidation. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+class TileEndpointIT {
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    DSLContext db;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void removeTestRows() {
+        db.execute("DELETE FROM proposal_location WHERE proposal_id IN (SELECT proposal_id FROM proposal WHERE code LIKE 'TEST-TILE-%')");
+        db.execute("DELETE FROM proposal_activity WHERE proposal_id IN (SELECT proposal_id FROM proposal WHERE code LIKE 'TEST-TILE-%')");
+        db.execute("DELETE FROM proposal WHERE code LIKE 'TEST-TILE-%'");
+        db.execute("DELETE FROM hazard WHERE name = 'TEST-TILE-HAZARD'");
+    }
+
+    HttpResponse<byte[]> get(String path, String user, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static int[] tileOf(double lon, double lat, int z) {
+        int n = 1 << z;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double r = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        return new int[] {x, y};
+    }
+
+    private String tilePath(String layer, double lon, double lat, int z, String query) {
+        int[] t = tileOf(lon, lat, z);
+        return "/tiles/" + layer + "/" + z + "/" + t[0] + "/" + t[1] + ".mvt" + (query == null ? "" : "?" + query);
+    }
+
+    @Test
+    void a_tile_over_a_known_hazard_holds_it_and_a_far_tile_is_empty() throws Exception {
+        Record h = db.fetchOne("SELECT hazard_id, hazard_type, ST_X(anchor) AS lon, ST_Y(anchor) AS lat FROM hazard WHERE iso3 = 'UKR' ORDER BY hazard_id LIMIT 1");
+        HttpResponse<byte[]> response = get(tilePath("hazards", h.get("lon", Double.class), h.get("lat", Double.class), 12, null), null, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/vnd.mapbox-vector-tile");
+        assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("max-age=60");
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        List<Feature> features = MvtReader.read(response.body()).get("hazards");
+        assertThat(features).extracting(Feature::id).contains(h.get("hazard_id", Long.class));
+        Feature mine = features.stream().filter(f -> f.id().equals(h.get("hazard_id", Long.class))).findFirst().orElseThrow();
+        assertThat(mine.properties()).containsEntry("hazard_type", h.get("hazard_type", String.class))
+                .containsKeys("contamination_type", "status", "area_m2");
+
+        assertThat(get(tilePath("hazards", h.get("lon", Double.class), h.get("lat", Double.class), 12, null), null, etag).statusCode())
+                .as("unchanged tile revalidates").isEqualTo(304);
+
+        HttpResponse<byte[]> far = get(tilePath("hazards", -150, -30, 10, null), null, null);
+        assertThat(far.statusCode()).isEqualTo(200);
+        assertThat(MvtReader.read(far.body())).doesNotContainKey("hazards");
+    }
+
+    @Test
+    void low_zooms_cluster_points_and_stay_small() throws Exception {
+        HttpResponse<byte[]> response = get(tilePath("casualties", 31, 49, 4, "year=2023"), null, null);
+        List<Feature> clusters = MvtReader.read(response.body()).get("casualties");
+        assertThat(clusters).isNotEmpty().allSatisfy(f -> assertThat(f.properties()).containsKeys("count", "killed"));
+        long total = clusters.stream().mapToLong(f -> ((Number) f.properties().get("count")).longValue()).sum();
+        assertThat(total).as("every 2023 casualty in the tile is counted once").isGreaterThan(0);
+        for (String layer : List.of("countries", "admin1", "subclusters", "hazards", "proposals")) {
+            HttpResponse<byte[]> world = get("/tiles/" + layer + "/0/0/0.mvt", "coordinator", null);
+            assertThat(world.statusCode()).isEqualTo(200);
+            assertThat(world.body().length).as(layer + " z0 tile size").isLessThan(500_000);
+        }
+    }
+
+    @Test
+    void bad_requests_get_400_with_the_reason_and_unknown_layers_404() throws Exception {
+        for (String path : List.of("/tiles/hazards/30/0/0.mvt", "/tiles/hazards/3/9/0.mvt", "/tiles/hazards/3/0/-1.mvt",
+                "/tiles/hazards/abc/0/0.mvt", "/tiles/hazards/5/1/1.mvt?status=BURNING", "/tiles/proposals/5/1/1.mvt?year=20x5",
+                "/tiles/countries/2/1/1.mvt?treaty=NATO")) {
+            HttpResponse<byte[]> response = get(path, null, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            assertThat(body).as(path).contains("\"error\":\"error.tile.").contains("\"message\"").doesNotContain("Exception");
+        }
+        assertThat(get("/tiles/secrets/1/0/0.mvt", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_partner_never_receives_another_organisations_draft() throws Exception {
+        long draft = insertDraftForMagInKyiv();
+        Record centre = db.fetchOne("SELECT ST_X(ST_PointOnSurface(footprint)) AS lon, ST_Y(ST_PointOnSurface(footprint)) AS lat FROM proposal WHERE proposal_id = ?", draft);
+        String path = tilePath("proposals", centre.get("lon", Double.class), centre.get("lat", Double.class), 7, "year=2026");
+        assertThat(ids(get(path, "coordinator", null))).contains(draft);
+        assertThat(ids(get(path, "lead.ukraine", null))).contains(draft);
+        assertThat(ids(get(path, "partner.halo", null))).doesNotContain(draft);
+        assertThat(ids(get(path, "lead.yemen", null))).doesNotContain(draft);
+        assertThat(ids(get(path, "donor", null))).doesNotContain(draft);
+        assertThat(ids(get(path, null, null))).doesNotContain(draft);
+        // the partner does receive its own organisation's drafts
+        Map<String, Object> halo = db.fetchOne("""
+                SELECT p.proposal_id FROM proposal p JOIN organisation o USING (organisation_id)
+                WHERE o.acronym = 'HALO' AND p.status = 'DRAFT' LIMIT 1""").intoMap();
+        assertThat(halo).isNotEmpty();
+    }
+
+    @Test
+    void a_data_change_invalidates_the_cached_tiles_it_touches() throws Exception {
+        double lon = 36.25, lat = 49.98; // Kharkiv
+        String path = tilePath("hazards", lon, lat, 12, null);
+        List<Long> before = ids(get(path, null, null));
+        long id = db.fetchOne("""
+                INSERT INTO hazard (iso3, hazard_type, contamination_type, status, name, geom, area_m2, synthetic)
+                VALUES ('UKR', 'CHA', 'AP_MINE', 'ACTIVE', 'TEST-TILE-HAZARD',
+                        ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, 200)::geometry), 125000, true)
+                RETURNING hazard_id""", lon, lat).get(0, Long.class);
+        assertThat(before).doesNotContain(id);
+        List<Long> after = List.of();
+        for (int i = 0; i < 50 && !after.contains(id); i++) {
+            Thread.sleep(100);
+            after = ids(get(path, null, null));
+        }
+        assertThat(after).contains(id);
+    }
+
+    private List<Long> ids(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return MvtReader.read(response.body()).getOrDefault("proposals", MvtReader.read(response.body()).getOrDefault("hazards", List.of()))
+                .stream().map(Feature::id).toList();
+    }
+
+    private long insertDraftForMagInKyiv() {
+        long id = db.fetchOne("""
+                INSERT INTO proposal (response_plan_id, subcluster_id, organisation_id, code, title, requirements_usd, status, synthetic)
+                SELECT rp.response_plan_id, s.subcluster_id, o.organisation_id, 'TEST-TILE-MAG-DRAFT', 'Test draft', 1000, 'DRAFT', true
+                FROM response_plan rp JOIN subcluster s ON s.iso3 = rp.iso3, organisation o
+                WHERE rp.iso3 = 'UKR' AND rp.year = 2026 AND o.acronym = 'MAG'
+                RETURNING proposal_id""").get(0, Long.class);
+        db.execute("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT ?, admin_area_id FROM admin_area WHERE pcode = 'UA32'", id);
+        return id;
+    }
+}
