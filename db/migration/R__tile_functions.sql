@@ -105,7 +105,7 @@ RETURNS bytea LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
     env postgis.geometry := ST_TileEnvelope(z, x, y);
     env4326 postgis.geometry := ST_Transform(ST_TileEnvelope(z, x, y, margin => 0.015625), 4326);
-    cell float8 := tile_pixel_m(z) * 64;
+    cell float8 := tile_pixel_m(z) * 96; -- cluster cells of 96 tile pixels
     result bytea;
 BEGIN
     IF z < 9 THEN
@@ -138,7 +138,7 @@ RETURNS bytea LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
     env postgis.geometry := ST_TileEnvelope(z, x, y);
     env4326 postgis.geometry := ST_Transform(ST_TileEnvelope(z, x, y, margin => 0.015625), 4326);
-    cell float8 := tile_pixel_m(z) * 64;
+    cell float8 := tile_pixel_m(z) * 96; -- cluster cells of 96 tile pixels
     result bytea;
 BEGIN
     IF z < 9 THEN
@@ -168,7 +168,7 @@ RETURNS bytea LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
     env postgis.geometry := ST_TileEnvelope(z, x, y);
     env4326 postgis.geometry := ST_Transform(ST_TileEnvelope(z, x, y, margin => 0.015625), 4326);
-    cell float8 := tile_pixel_m(z) * 64;
+    cell float8 := tile_pixel_m(z) * 96; -- cluster cells of 96 tile pixels
     result bytea;
 BEGIN
     IF z < 9 THEN
@@ -198,7 +198,7 @@ RETURNS bytea LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
 DECLARE
     env postgis.geometry := ST_TileEnvelope(z, x, y);
     env4326 postgis.geometry := ST_Transform(ST_TileEnvelope(z, x, y, margin => 0.015625), 4326);
-    cell float8 := tile_pixel_m(z) * 64;
+    cell float8 := tile_pixel_m(z) * 96; -- cluster cells of 96 tile pixels
     result bytea;
 BEGIN
     IF z < 9 THEN

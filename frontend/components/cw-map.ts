@@ -3,7 +3,7 @@
  * All state (layers, filters, selection, view) comes in as properties set from Java; the map talks
  * back through the `cw-map-click` and `cw-map-moveend` events. Geometry is only ever loaded as tiles.
  */
-import { LitElement, html, css, unsafeCSS, render, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, css, unsafeCSS, render, nothing, type PropertyValues, type CSSResultGroup } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 // @ts-ignore -- Vite `?inline` import: the CSS file as a string.
 import olCss from 'ol/ol.css?inline';
@@ -58,7 +58,8 @@ const LABEL_MIN_ZOOM = 4;
 @customElement('cw-map')
 export class CwMap extends LitElement {
   static styles = [
-    unsafeCSS(olCss as string),
+    // Vaadin's Vite setup types `?inline` CSS as a CSSResultGroup; plain Vite gives a string: accept both.
+    (typeof (olCss as unknown) === 'string' ? unsafeCSS(olCss as unknown as string) : (olCss as unknown as CSSResultGroup)),
     css`
       :host { display: block; position: relative; width: 100%; height: 100%; min-height: 300px; }
       /* OL lays out canvases and overlays for LTR; the popup gets the page's direction back (openPopup). */
@@ -330,7 +331,9 @@ export class CwMap extends LitElement {
     const styles: Style[] = [];
     const highlighted = this.selection?.layer === layerId && this.selected.has(String(feature.get('id')));
 
-    if (s.kind === 'point') {
+    // Dense polygon layers arrive as cluster points at low zoom: draw any point geometry as a point.
+    const geomType = (feature.getGeometry() as { getType?: () => string } | undefined)?.getType?.();
+    if (s.kind === 'point' || geomType === 'Point' || geomType === 'MultiPoint') {
       const color = this.colorFor(s, feature, '#3366cc');
       const count = s.clusterCountAttribute ? Number(feature.get(s.clusterCountAttribute)) : 1;
       const isCluster = count > 1;
@@ -420,9 +423,12 @@ export class CwMap extends LitElement {
   private openPopup(layerId: string, props: Record<string, unknown>, coordinate: Coordinate) {
     const el = this.popupEl!;
     const lang = document.documentElement.lang || undefined;
-    const fields = this.popupFields[layerId] ?? Object.keys(props).filter((k) => k !== 'layer');
-    const format = (v: unknown) =>
-      v === undefined || v === null || v === '' ? '—' : typeof v === 'number' ? v.toLocaleString(lang) : String(v);
+    // Fields the feature does not carry (e.g. `count` on a single, unclustered feature) are left out.
+    const fields = (this.popupFields[layerId] ?? Object.keys(props).filter((k) => k !== 'layer'))
+      .filter((f) => props[f] !== undefined && props[f] !== null);
+    // Coded values are shown with their translated label when Java supplied one (labels['value.<attr>.<code>']).
+    const format = (f: string, v: unknown) =>
+      v === '' ? '—' : typeof v === 'number' ? v.toLocaleString(lang) : (this.labels[`value.${f}.${String(v)}`] ?? String(v));
     const template = this.detailUrls[layerId];
     const href = template?.replace(/\{(\w+)\}/g, (_, attr: string) => encodeURIComponent(String(props[attr] ?? '')));
     const title = this.labels[`layer.${layerId}`] ?? layerId;
@@ -432,7 +438,7 @@ export class CwMap extends LitElement {
       <button class="close" type="button" aria-label=${this.labels['close'] ?? 'Close'}
         @click=${() => this.closePopup(true)}>×</button>
       <h2>${title}</h2>
-      <dl>${fields.map((f) => html`<dt>${this.labels[`field.${f}`] ?? f}</dt><dd>${format(props[f])}</dd>`)}</dl>
+      <dl>${fields.map((f) => html`<dt>${this.labels[`field.${f}`] ?? f}</dt><dd>${format(f, props[f])}</dd>`)}</dl>
       ${href ? html`<a href=${href}>${this.labels['details'] ?? 'Details'}</a>` : nothing}
     `, el);
     el.hidden = false;

@@ -31,6 +31,19 @@ class I18nBundlesTest {
     }
 
     @Test
+    void apostrophes_in_messages_with_arguments_are_doubled_for_message_format() throws IOException {
+        for (String language : LANGUAGES) {
+            load(language).forEach((key, value) -> {
+                String text = value.toString();
+                if (text.contains("{")) {
+                    assertThat(text.replace("''", "")).as("%s in %s: MessageFormat eats single apostrophes", key, language)
+                            .doesNotContain("'");
+                }
+            });
+        }
+    }
+
+    @Test
     void every_key_used_in_the_code_exists_in_the_bundles() throws IOException {
         Set<String> english = load("").stringPropertyNames();
         Pattern literalKey = Pattern.compile("(?:getTranslation|ClearwayException|AccessRefusedException|AccessDeniedException)\\(\"([a-z][a-z0-9.-]+)\"");

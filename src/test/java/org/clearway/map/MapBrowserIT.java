@@ -1,0 +1,71 @@
+package org.clearway.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import org.clearway.test.Browser;
+import org.clearway.test.TestDatabaseInitializer;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** In headless Chromium: the map loads our tiles, renders hazards, and a click on a known hazard opens its popup. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+class MapBrowserIT {
+
+    private static Browser browser;
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    DSLContext db;
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void the_map_shows_tiles_and_a_click_on_a_known_hazard_opens_its_popup() {
+        browser = new Browser(port);
+        Page page = browser.login("coordinator");
+        page.navigate(browser.url("/map"));
+        page.waitForSelector("cw-map[tiles-loaded]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        assertThat((Integer) page.evaluate("document.querySelector('cw-map').renderedFeatureCount('countries')")).isGreaterThan(50);
+        assertThat(page.textContent("vaadin-side-nav")).contains("Map");
+
+        Record hazard = db.fetchOne("""
+                SELECT hazard_id, contamination_type, ST_X(anchor) AS lon, ST_Y(anchor) AS lat
+                FROM hazard WHERE iso3 = 'UKR' AND status = 'ACTIVE' AND area_m2 > 500000 ORDER BY hazard_id LIMIT 1""");
+        double lon = hazard.get("lon", Double.class);
+        double lat = hazard.get("lat", Double.class);
+        page.evaluate("([lon, lat]) => { const m = document.querySelector('cw-map'); m.center = [lon, lat]; m.zoom = 14; }",
+                java.util.List.of(lon, lat));
+        page.waitForTimeout(500);
+        page.waitForSelector("cw-map[tiles-loaded]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        assertThat((Integer) page.evaluate("document.querySelector('cw-map').renderedFeatureCount('hazards')")).isGreaterThan(0);
+
+        page.evaluate("([lon, lat]) => document.querySelector('cw-map').clickAt(lon, lat)", java.util.List.of(lon, lat));
+        var popup = page.locator("cw-map .popup");
+        popup.waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        String contamination = org.clearway.common.Messages.get(java.util.Locale.ENGLISH,
+                "contamination." + hazard.get("contamination_type", String.class));
+        assertThat(popup.textContent()).contains("Contamination").contains(contamination).contains("Active");
+        Browser.screenshot(page, "map-hazard-popup");
+
+        // back to the overview with the treaty choropleth, for the record
+        page.evaluate("() => { const m = document.querySelector('cw-map'); m.center = [35, 25]; m.zoom = 3; }");
+        page.waitForTimeout(500);
+        page.waitForSelector("cw-map[tiles-loaded]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        Browser.screenshot(page, "map-overview");
+    }
+}
