@@ -40,9 +40,11 @@ class TileCache {
     private final Cache<TileKey, Tile> tiles;
     private final ConcurrentLinkedDeque<Invalidation> recent = new ConcurrentLinkedDeque<>();
     private volatile long lastSeen = -1;
+    private final boolean disabled;
 
     TileCache(DSLContext db, @Value("${clearway.tiles.cache-mb:256}") long cacheMb) {
         this.db = db;
+        this.disabled = cacheMb <= 0;
         this.tiles = Caffeine.newBuilder().maximumWeight(cacheMb * 1024 * 1024)
                 .weigher((TileKey k, Tile t) -> t.bytes().length + 256).build();
     }
@@ -60,6 +62,9 @@ class TileCache {
     }
 
     void put(TileKey key, Tile tile, long generationAtStart) {
+        if (disabled) {
+            return;
+        }
         for (Invalidation inv : recent) {
             if (inv.id() > generationAtStart && inv.touches(key)) {
                 return;

@@ -38,12 +38,17 @@ class TileController {
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x, @PathVariable String y,
                                 @RequestParam Map<String, String> params,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        long start = System.nanoTime();
         Tile tile = tiles.tile(layer, number(z), number(x), number(y), params, currentUser.find());
+        double totalMs = (System.nanoTime() - start) / 1e6;
         CacheControl cache = CacheControl.maxAge(60, TimeUnit.SECONDS).cachePrivate();
         if (tile.etag().equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(cache).build();
         }
-        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(cache).body(tile.bytes());
+        // Server-Timing: browsers' developer tools show how long the tile's SQL took (0 = from the cache)
+        return ResponseEntity.ok().contentType(MVT).eTag(tile.etag()).cacheControl(cache)
+                .header("Server-Timing", String.format(Locale.ROOT, "tile;dur=%.2f, render;dur=%.2f", totalMs, tile.renderMs()))
+                .body(tile.bytes());
     }
 
     private static int number(String text) {

@@ -32,11 +32,12 @@ public class TileService {
         TileKey key = key(layer, z, x, y, params, scope);
         Optional<Tile> cached = cache.get(key);
         if (cached.isPresent()) {
-            return cached.get();
+            return cached.get().cached();
         }
         long generation = cache.generation();
+        long start = System.nanoTime();
         byte[] bytes = render(key, scope);
-        Tile tile = new Tile(bytes, etag(bytes));
+        Tile tile = new Tile(bytes, etag(bytes), (System.nanoTime() - start) / 1e6);
         cache.put(key, tile, generation);
         return tile;
     }
