@@ -36,7 +36,8 @@ public final class Bench {
             switch (command) {
                 case "generate" -> generate(cluster, number(args, 1, 1_000_000), number(args, 2, 200_000), number(args, 3, 20_000));
                 case "tiles" -> TileBenchmark.run(cluster, number(args, 1, 600));
-                default -> System.out.println("usage: ./clearway bench generate [hazards casualties proposals] | tiles [count]");
+                case "dashboard" -> DashboardBenchmark.run(cluster, number(args, 1, 30));
+                default -> System.out.println("usage: ./clearway bench generate [hazards casualties proposals] | tiles [count] | dashboard [rounds]");
             }
         } finally {
             cluster.stop();

@@ -1,0 +1,69 @@
+package org.clearway.dashboard.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Year;
+import org.clearway.chart.ChartOption;
+import org.clearway.chart.CwChart;
+import org.clearway.dashboard.query.DashboardFilter;
+import org.clearway.dashboard.query.DashboardQuery;
+
+/** What donors see: published appeal data only, curated key figures and charts; never drafts. */
+@Route("donor")
+@Menu(title = "nav.donor", order = 4)
+@RolesAllowed({"ADMIN", "GLOBAL_COORDINATOR", "SUBCLUSTER_LEAD", "DONOR"})
+public class DonorDashboardView extends VerticalLayout implements HasDynamicTitle {
+
+    private final DashboardQuery query;
+    private final DashboardCharts charts = new DashboardCharts(this);
+    private final FigureCards figures = new FigureCards();
+    private final Select<Integer> year = new Select<>();
+    private final Div grid = new Div();
+
+    public DonorDashboardView(DashboardQuery query) {
+        this.query = query;
+        int thisYear = Year.now().getValue();
+        year.setLabel(getTranslation("map.filter.year"));
+        year.setItems(thisYear - 2, thisYear - 1, thisYear);
+        year.setValue(thisYear - 1);
+        year.setId("donor-year");
+        year.addValueChangeListener(e -> refresh());
+        grid.addClassName("cw-chart-grid");
+        Paragraph note = new Paragraph(getTranslation("dashboard.donor.note"));
+        Paragraph demo = new Paragraph(getTranslation("dashboard.demo-note"));
+        demo.addClassName("cw-demo-badge");
+        add(new H2(getTranslation("dashboard.donor.title")), note, demo, year, figures, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        DashboardFilter f = new DashboardFilter(year.getValue(), null, null, true);
+        figures.show(query.figures(f), f.year());
+        grid.removeAll();
+        grid.add(chart("donor-funding", charts.fundingBySubcluster(query.fundingBySubcluster(f))),
+                chart("donor-trend", charts.fundingTrend(query.fundingTrend(f))),
+                chart("donor-targeted", charts.targeted(query.peopleTargeted(f))),
+                chart("donor-flows", charts.flows(query.fundingFlows(f))),
+                chart("donor-contamination", charts.contamination(query.contamination(f))),
+                chart("donor-casualties", charts.casualties(query.casualties(f))));
+    }
+
+    private CwChart chart(String id, ChartOption option) {
+        CwChart chart = new CwChart(option);
+        chart.setId(id);
+        chart.setLocale(getLocale());
+        return chart;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.donor") + " · " + getTranslation("app.title");
+    }
+}

@@ -1,0 +1,77 @@
+package org.clearway.dashboard.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Year;
+import org.clearway.chart.CwChart;
+import org.clearway.dashboard.query.DashboardFilter;
+import org.clearway.dashboard.query.DashboardQuery;
+
+/** The global coordinators' dashboard: every sub-cluster for a plan year; every chart drills down. */
+@Route("dashboard")
+@Menu(title = "nav.dashboard", order = 3)
+@RolesAllowed({"ADMIN", "GLOBAL_COORDINATOR"})
+public class GlobalDashboardView extends VerticalLayout implements HasDynamicTitle {
+
+    private final DashboardQuery query;
+    private final DashboardCharts charts = new DashboardCharts(this);
+    private final FigureCards figures = new FigureCards();
+    private final Select<Integer> year = new Select<>();
+    private final Div grid = new Div();
+
+    public GlobalDashboardView(DashboardQuery query) {
+        this.query = query;
+        int thisYear = Year.now().getValue();
+        year.setLabel(getTranslation("map.filter.year"));
+        year.setItems(thisYear - 2, thisYear - 1, thisYear);
+        year.setValue(thisYear);
+        year.setId("dashboard-year");
+        year.addValueChangeListener(e -> refresh());
+        grid.addClassName("cw-chart-grid");
+        Span demo = new Span(getTranslation("dashboard.demo-note"));
+        demo.addClassName("cw-demo-badge");
+        add(new H2(getTranslation("dashboard.global.title")), year, demo, figures, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        DashboardFilter f = new DashboardFilter(year.getValue(), null, null, false);
+        figures.show(query.figures(f), f.year());
+        grid.removeAll();
+        CwChart funding = chart("chart-funding", charts.fundingBySubcluster(query.fundingBySubcluster(f)));
+        funding.setHeight("480px");
+        funding.addClickListener(e -> {
+            if (e.id() != null) {
+                getUI().ifPresent(ui -> ui.navigate("dashboard/" + e.id()));
+            }
+        });
+        long[] apmbc = query.apmbcParties();
+        grid.add(funding,
+                chart("chart-trend", charts.fundingTrend(query.fundingTrend(f))),
+                chart("chart-status", charts.byStatus(query.proposalsByStatus(f))),
+                chart("chart-targeted", charts.targeted(query.peopleTargeted(f))),
+                chart("chart-contamination", charts.contamination(query.contamination(f))),
+                chart("chart-casualties", charts.casualties(query.casualties(f))),
+                chart("chart-flows", charts.flows(query.fundingFlows(f))),
+                chart("chart-apmbc", charts.apmbc(apmbc[0], apmbc[1])));
+    }
+
+    private CwChart chart(String id, org.clearway.chart.ChartOption option) {
+        CwChart chart = new CwChart(option);
+        chart.setId(id);
+        chart.setLocale(getLocale());
+        return chart;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.dashboard") + " · " + getTranslation("app.title");
+    }
+}
