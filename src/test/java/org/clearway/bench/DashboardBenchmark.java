@@ -40,6 +40,24 @@ final class DashboardBenchmark {
                     ms[i] = (System.nanoTime() - t) / 1e6;
                 }
             }
+            DashboardFilter f = new DashboardFilter(year, null, null, false);
+            java.util.Map<String, Runnable> parts = new java.util.LinkedHashMap<>();
+            parts.put("figures", () -> query.figures(f));
+            parts.put("fundingBySubcluster", () -> query.fundingBySubcluster(f));
+            parts.put("fundingTrend", () -> query.fundingTrend(f));
+            parts.put("proposalsByStatus", () -> query.proposalsByStatus(f));
+            parts.put("peopleTargeted", () -> query.peopleTargeted(f));
+            parts.put("contamination", () -> query.contamination(f));
+            parts.put("casualties", () -> query.casualties(f));
+            parts.put("fundingFlows", () -> query.fundingFlows(f));
+            parts.put("apmbcParties", query::apmbcParties);
+            parts.forEach((name, work) -> {
+                long t = System.nanoTime();
+                for (int i = 0; i < 5; i++) {
+                    work.run();
+                }
+                System.out.printf("  %-22s %8.1f ms (mean of 5)%n", name, (System.nanoTime() - t) / 5e6);
+            });
             Arrays.sort(ms);
             System.out.printf("global dashboard, all 9 queries, %d rounds: p50 %.1f ms, p95 %.1f ms (target p95 <= 100 ms)%n",
                     rounds, ms[rounds / 2], ms[(int) Math.ceil(rounds * 0.95) - 1]);

@@ -133,6 +133,36 @@ class DashboardQueryIT {
     }
 
     @Test
+    void summary_tables_follow_every_insert_update_and_delete_in_the_same_transaction() {
+        db.execute("""
+                INSERT INTO hazard (iso3, hazard_type, contamination_type, status, geom, area_m2)
+                SELECT 'TSB', 'CHA', t, 'ACTIVE', ST_Multi(ST_MakeEnvelope(-149.5, 0.5, -149.49, 0.51, 4326)), a
+                FROM (VALUES ('AP_MINE', 100.0), ('AP_MINE', 50.0), ('UXO', 10.0)) v(t, a)""");
+        db.execute("UPDATE hazard SET status = 'RELEASED' WHERE iso3 = 'TSB' AND area_m2 = 50");
+        db.execute("UPDATE hazard SET contamination_type = 'IED' WHERE iso3 = 'TSB' AND contamination_type = 'UXO'");
+        db.execute("""
+                INSERT INTO casualty (iso3, incident_date, outcome, civilian, sex, age_group, geom)
+                SELECT 'TSB', DATE '2030-05-01', 'INJURED', c, s, g, ST_SetSRID(ST_MakePoint(-149.5, 0.5), 4326)
+                FROM (VALUES (true, 'FEMALE', 'ADULT'), (true, 'MALE', 'CHILD'), (false, 'MALE', 'ADULT'), (null::boolean, 'MALE', 'ADULT')) v(c, s, g)""");
+        db.execute("DELETE FROM casualty WHERE iso3 = 'TSB' AND civilian IS NULL");
+        db.execute("UPDATE funding_flow SET status = 'PLEDGE' WHERE amount_usd = 100000");
+        assertThat(db.fetch("""
+                SELECT contamination_type, hazards, area_m2 FROM hazard_area_summary WHERE iso3 = 'TSB' AND hazards <> 0 ORDER BY 1""").format())
+                .isEqualTo(db.fetch("""
+                SELECT contamination_type, count(*) AS hazards, sum(area_m2) AS area_m2 FROM hazard
+                WHERE iso3 = 'TSB' AND status <> 'RELEASED' GROUP BY 1 ORDER BY 1""").format());
+        assertThat(db.fetch("SELECT year, grp, casualties FROM casualty_summary WHERE iso3 = 'TSB' AND casualties <> 0 ORDER BY 2").format())
+                .isEqualTo(db.fetch("""
+                SELECT extract(year FROM incident_date)::smallint AS year, casualty_group(civilian, age_group, sex) AS grp,
+                       count(*) AS casualties FROM casualty WHERE iso3 = 'TSB' GROUP BY 1, 2 ORDER BY 2""").format());
+        AsUser.login(users, "coordinator");
+        assertThat(query.figures(filter(false)).fundedUsd()).as("the commitment turned pledge no longer counts").isEqualByComparingTo("600000");
+        assertThat(query.contamination(filter(false))).extracting(Rows.Contamination::contaminationType).containsExactly("AP_MINE", "IED");
+        assertThat(query.casualties(new DashboardFilter(2030, subcluster, null, false))).extracting(Rows.CasualtyGroup::group)
+                .containsExactlyInAnyOrder("WOMAN", "CHILD", "NON_CIVILIAN");
+    }
+
+    @Test
     void data_completeness_lists_proposals_without_locations_or_targets() {
         AsUser.login(users, "coordinator");
         proposal("E", "SUBMITTED", 10_000, 0);

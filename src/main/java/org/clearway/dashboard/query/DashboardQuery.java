@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The dashboards' numbers, all computed in SQL (one statement per chart). Appeal figures count the
  * accepted proposals of a plan year (approved, published, closed; donors: published and closed);
- * "funded" is the commitments and paid contributions to a proposal, each flow counted once.
+ * "funded" is the commitments and paid contributions to a proposal, each flow counted once (kept per
+ * proposal in {@code proposal_funding} by triggers; hazards and casualties read summary tables too).
  * Scope: global roles see everything, a lead only their sub-clusters, donors and partners published data.
  */
 @Service
@@ -65,25 +66,29 @@ public class DashboardQuery {
 
     /** The scoped proposals of the filter with their funding: the base of every appeal figure. */
     private String proposals(DashboardFilter f, boolean acceptedOnly) {
+        return proposals(f, acceptedOnly, "rp.year = {0}");
+    }
+
+    private String proposals(DashboardFilter f, boolean acceptedOnly, String yearCondition) {
         String states = f.publishedOnly() ? PUBLISHED : acceptedOnly ? ACCEPTED : null;
         return """
                 WITH p AS (
                     SELECT p.proposal_id, p.code, p.status, p.organisation_id, p.subcluster_id, p.requirements_usd, rp.year,
                            s.iso3, c.name AS country, o.name AS organisation,
                            p.target_girls + p.target_boys + p.target_women + p.target_men + p.target_older_persons AS people,
-                           coalesce((SELECT sum(ff.amount_usd) FROM funding_flow ff
-                                     WHERE ff.proposal_id = p.proposal_id AND ff.status IN ('COMMITMENT', 'PAID')), 0) AS funded
+                           coalesce(pf.funded_usd, 0) AS funded
                     FROM proposal p
+                    LEFT JOIN proposal_funding pf ON pf.proposal_id = p.proposal_id
                     JOIN response_plan rp ON rp.response_plan_id = p.response_plan_id
                     JOIN subcluster s ON s.subcluster_id = p.subcluster_id
                     JOIN country c ON c.iso3 = s.iso3
                     JOIN organisation o ON o.organisation_id = p.organisation_id
-                    WHERE p.deleted_at IS NULL
+                    WHERE p.deleted_at IS NULL AND %s
                       AND ({1}::bigint IS NULL OR p.subcluster_id = {1})
                       AND ({2}::text IS NULL OR EXISTS (SELECT 1 FROM proposal_activity a WHERE a.proposal_id = p.proposal_id AND a.activity = {2}))
                       %s
                 )
-                """.formatted(states == null ? "" : "AND p.status IN " + states);
+                """.formatted(yearCondition, states == null ? "" : "AND p.status IN " + states);
     }
 
     private QueryPart[] binds(DashboardFilter f) {
@@ -113,8 +118,8 @@ public class DashboardQuery {
     @Transactional(readOnly = true)
     public List<YearFunding> fundingTrend(DashboardFilter filter) {
         DashboardFilter f = authorise(filter);
-        return db.fetch(DSL.resultQuery(proposals(f, true) + """
-                SELECT year, sum(requirements_usd), sum(funded) FROM p WHERE year <= {0} GROUP BY year ORDER BY year""", binds(f)))
+        return db.fetch(DSL.resultQuery(proposals(f, true, "rp.year <= {0}") + """
+                SELECT year, sum(requirements_usd), sum(funded) FROM p GROUP BY year ORDER BY year""", binds(f)))
                 .map(r -> new YearFunding(r.get(0, Integer.class), r.get(1, BigDecimal.class), r.get(2, BigDecimal.class)));
     }
 
@@ -212,32 +217,27 @@ public class DashboardQuery {
                         r.get(4, Boolean.class)));
     }
 
-    /** Hazardous areas not yet released, km² by country and contamination type (public data). */
+    /** Hazardous areas not yet released, km² by country and contamination type (public data; from the summary table). */
     @Transactional(readOnly = true)
     public List<Contamination> contamination(DashboardFilter filter) {
         DashboardFilter f = authorise(filter);
         return db.resultQuery("""
-                SELECT c.name, h.contamination_type, round(sum(h.area_m2) / 1e6, 3)
-                FROM hazard h JOIN country c ON c.iso3 = h.iso3
-                WHERE h.status <> 'RELEASED' AND ({0}::bigint IS NULL OR h.iso3 = (SELECT iso3 FROM subcluster WHERE subcluster_id = {0}))
-                GROUP BY c.name, h.contamination_type ORDER BY c.name, h.contamination_type""", DSL.val(f.subclusterId()))
+                SELECT c.name, s.contamination_type, round(s.area_m2 / 1e6, 3)
+                FROM hazard_area_summary s JOIN country c ON c.iso3 = s.iso3
+                WHERE s.hazards > 0 AND ({0}::bigint IS NULL OR s.iso3 = (SELECT iso3 FROM subcluster WHERE subcluster_id = {0}))
+                ORDER BY c.name, s.contamination_type""", DSL.val(f.subclusterId()))
                 .fetch(r -> new Contamination(r.get(0, String.class), r.get(1, String.class), r.get(2, BigDecimal.class)));
     }
 
-    /** Casualties per year by group: civilian children, women, men, older or unknown; non-civilians; status unknown. */
+    /** Casualties of the five years up to the plan year by group (casualty_group(): civilian children, women, men...). */
     @Transactional(readOnly = true)
     public List<CasualtyGroup> casualties(DashboardFilter filter) {
         DashboardFilter f = authorise(filter);
         return db.resultQuery("""
-                SELECT extract(year FROM incident_date)::int AS y,
-                       CASE WHEN civilian IS NULL THEN 'UNKNOWN_STATUS' WHEN NOT civilian THEN 'NON_CIVILIAN'
-                            WHEN age_group = 'CHILD' THEN 'CHILD' WHEN age_group = 'ADULT' AND sex = 'FEMALE' THEN 'WOMAN'
-                            WHEN age_group = 'ADULT' AND sex = 'MALE' THEN 'MAN' ELSE 'OTHER_CIVILIAN' END AS grp,
-                       count(*)
-                FROM casualty
-                WHERE incident_date < make_date({0} + 1, 1, 1) AND incident_date >= make_date({0} - 4, 1, 1)
+                SELECT year, grp, sum(casualties)::bigint FROM casualty_summary
+                WHERE year BETWEEN {0} - 4 AND {0} AND casualties > 0
                   AND ({1}::bigint IS NULL OR iso3 = (SELECT iso3 FROM subcluster WHERE subcluster_id = {1}))
-                GROUP BY 1, 2 ORDER BY 1, 2""", DSL.val(f.year()), DSL.val(f.subclusterId()))
+                GROUP BY year, grp ORDER BY year, grp""", DSL.val(f.year()), DSL.val(f.subclusterId()))
                 .fetch(r -> new CasualtyGroup(r.get(0, Integer.class), r.get(1, String.class), r.get(2, Long.class)));
     }
 
