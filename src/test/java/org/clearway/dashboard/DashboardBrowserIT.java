@@ -38,7 +38,16 @@ class DashboardBrowserIT {
                 + " return c.length >= 8 && c.every(x => x.hasAttribute('rendered')); }", null,
                 new Page.WaitForFunctionOptions().setTimeout(60_000));
         long renderedMs = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("Global dashboard: all charts rendered " + renderedMs + " ms after navigation");
+        // a second visit, as a coordinator opening the dashboard again (server and browser warm)
+        page.navigate(browser.url("/"));
+        page.waitForSelector("#home-title");
+        long again = System.nanoTime();
+        page.navigate(browser.url("/dashboard"));
+        page.waitForFunction("() => { const c = [...document.querySelectorAll('cw-chart')];"
+                + " return c.length >= 8 && c.every(x => x.hasAttribute('rendered')); }", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        System.out.println("Global dashboard: all charts rendered " + renderedMs + " ms after the first navigation, "
+                + (System.nanoTime() - again) / 1_000_000 + " ms after the second");
         for (String id : new String[] {"chart-funding", "chart-trend", "chart-status", "chart-targeted", "chart-contamination",
                 "chart-casualties", "chart-flows", "chart-apmbc"}) {
             Object count = page.evaluate("id => document.getElementById(id).seriesDataCount()", id);
