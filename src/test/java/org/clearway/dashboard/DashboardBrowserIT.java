@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import org.clearway.test.Browser;
-import org.clearway.test.TestDatabaseInitializer;
+import org.clearway.test.ClearwayWebTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 /** In headless Chromium: the global dashboard's charts hold data, a bar drills down to the sub-cluster dashboard. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ClearwayWebTest
 class DashboardBrowserIT {
 
     private static Browser browser;

@@ -11,19 +11,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.clearway.map.MvtReader.Feature;
-import org.clearway.test.TestDatabaseInitializer;
+import org.clearway.test.ClearwayWebTest;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 /** The tile endpoint end to end: PostGIS function, HTTP, validation, scope, caching and invalidation. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ClearwayWebTest
 class TileEndpointIT {
 
     @Value("${local.server.port}")

@@ -6,7 +6,7 @@ import static org.clearway.jooq.Tables.APP_USER;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import org.clearway.test.Browser;
-import org.clearway.test.TestDatabaseInitializer;
+import org.clearway.test.ClearwayWebTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,12 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 /** In real headless Chromium: sign in as the global coordinator, see the home page in English, switch to French. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ClearwayWebTest
 class LoginBrowserIT {
 
     private static Browser browser;

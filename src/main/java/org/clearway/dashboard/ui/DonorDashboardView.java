@@ -4,12 +4,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Year;
 import org.clearway.chart.ChartOption;
 import org.clearway.chart.CwChart;
 import org.clearway.dashboard.query.DashboardFilter;
@@ -24,16 +22,11 @@ public class DonorDashboardView extends VerticalLayout implements HasDynamicTitl
     private final DashboardQuery query;
     private final DashboardCharts charts = new DashboardCharts(this);
     private final FigureCards figures = new FigureCards();
-    private final Select<Integer> year = new Select<>();
+    private final YearSelect year = new YearSelect("donor-year", 1);
     private final Div grid = new Div();
 
     public DonorDashboardView(DashboardQuery query) {
         this.query = query;
-        int thisYear = Year.now().getValue();
-        year.setLabel(getTranslation("map.filter.year"));
-        year.setItems(thisYear - 2, thisYear - 1, thisYear);
-        year.setValue(thisYear - 1);
-        year.setId("donor-year");
         year.addValueChangeListener(e -> refresh());
         grid.addClassName("cw-chart-grid");
         Paragraph note = new Paragraph(getTranslation("dashboard.donor.note"));

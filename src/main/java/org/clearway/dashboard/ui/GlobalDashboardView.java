@@ -4,12 +4,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Year;
 import org.clearway.chart.CwChart;
 import org.clearway.dashboard.query.DashboardFilter;
 import org.clearway.dashboard.query.DashboardQuery;
@@ -23,16 +21,11 @@ public class GlobalDashboardView extends VerticalLayout implements HasDynamicTit
     private final DashboardQuery query;
     private final DashboardCharts charts = new DashboardCharts(this);
     private final FigureCards figures = new FigureCards();
-    private final Select<Integer> year = new Select<>();
+    private final YearSelect year = new YearSelect("dashboard-year", 0);
     private final Div grid = new Div();
 
     public GlobalDashboardView(DashboardQuery query) {
         this.query = query;
-        int thisYear = Year.now().getValue();
-        year.setLabel(getTranslation("map.filter.year"));
-        year.setItems(thisYear - 2, thisYear - 1, thisYear);
-        year.setValue(thisYear);
-        year.setId("dashboard-year");
         year.addValueChangeListener(e -> refresh());
         grid.addClassName("cw-chart-grid");
         Span demo = new Span(getTranslation("dashboard.demo-note"));
