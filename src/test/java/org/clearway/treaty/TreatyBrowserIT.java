@@ -33,6 +33,17 @@ class TreatyBrowserIT {
             assertThat(page.textContent("#state-name")).isEqualTo("Ukraine (UKR)");
             assertThat(page.textContent("#treaty-facts")).contains("Withdrawal announced");
             Browser.screenshot(page, "treaty-profile-ukraine");
+
+            page.navigate(browser.url("/committee"));
+            page.waitForSelector("#committee-timeline");
+            assertThat(page.textContent("#committee-timeline")).contains("United Kingdom").contains("Chair");
+            page.fill("#committee-iso3 input", "COL");
+            page.fill("#committee-year input", "2030");
+            page.fill("#committee-source input", "test");
+            page.click("#committee-set-chair");
+            // the refusal is shown translated, in the notification card Vaadin renders for #committee-error
+            page.waitForSelector("vaadin-notification-card:has-text('second year of its term')");
+            Browser.screenshot(page, "committee");
         }
     }
 }

@@ -1,0 +1,137 @@
+package org.clearway.committee.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Year;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.clearway.common.ClearwayException;
+import org.clearway.committee.CommitteeService;
+import org.clearway.committee.Term;
+
+/** The Committee on the Enhancement of Cooperation and Assistance: mandate, membership timeline, rule-checked edits. */
+@Route("committee")
+@Menu(title = "nav.committee", order = 21)
+@PermitAll
+public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
+
+    private final CommitteeService committee;
+    private final Grid<Map.Entry<String, List<Term>>> timeline = new Grid<>();
+    private final VerticalLayout timelineBox = new VerticalLayout();
+
+    public CommitteeView(CommitteeService committee) {
+        this.committee = committee;
+        add(new H2(getTranslation("committee.title")));
+        boolean french = getLocale().getLanguage().equals(Locale.FRENCH.getLanguage());
+        String kind = "";
+        OrderedList list = null;
+        for (CommitteeService.MandateItem item : committee.mandate()) {
+            if (!item.kind().equals(kind)) {
+                kind = item.kind();
+                add(new H3(getTranslation("committee.kind." + kind)));
+                list = new OrderedList();
+                add(list);
+            }
+            list.add(new ListItem(french && item.textFr() != null ? item.textFr() : item.textEn()));
+        }
+        Paragraph source = new Paragraph(getTranslation("committee.source"));
+        source.addClassName("cw-source");
+        add(source, new H3(getTranslation("committee.members")), timelineBox);
+        timelineBox.setPadding(false);
+        if (committee.canEdit()) {
+            add(editor());
+        }
+        showTimeline();
+    }
+
+    private void showTimeline() {
+        timelineBox.removeAll();
+        List<Term> terms = committee.terms();
+        Map<Integer, String> chairs = committee.chairs();
+        int first = terms.stream().mapToInt(Term::yearFrom).min().orElse(Year.now().getValue());
+        int last = Math.max(Year.now().getValue(), terms.stream().mapToInt(Term::yearTo).max().orElse(first));
+        Map<String, List<Term>> byState = new TreeMap<>();
+        terms.forEach(t -> byState.computeIfAbsent(t.state() + "\u0000" + t.iso3(), k -> new java.util.ArrayList<>()).add(t));
+        Grid<Map.Entry<String, List<Term>>> grid = new Grid<>();
+        grid.setId("committee-timeline");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.addColumn(e -> e.getKey().split("\u0000")[0]).setHeader(getTranslation("subclusters.country")).setAutoWidth(true).setFrozen(true);
+        for (int year = first; year <= last; year++) {
+            final int y = year;
+            grid.addColumn(e -> {
+                String iso3 = e.getKey().split("\u0000")[1];
+                boolean member = e.getValue().stream().anyMatch(t -> t.servesIn(y));
+                return iso3.equals(chairs.get(y)) ? getTranslation("committee.chair") : member ? "●" : "";
+            }).setHeader(String.valueOf(y)).setWidth("5.5rem").setFlexGrow(0);
+        }
+        grid.setItems(byState.entrySet());
+        grid.setAllRowsVisible(true);
+        Paragraph note = new Paragraph(getTranslation("committee.partial"));
+        note.addClassName("cw-source");
+        timelineBox.add(grid, note);
+    }
+
+    private VerticalLayout editor() {
+        TextField iso3 = new TextField(getTranslation("committee.iso3"));
+        iso3.setMaxLength(3);
+        iso3.setId("committee-iso3");
+        IntegerField from = new IntegerField(getTranslation("committee.year-from"));
+        from.setValue(Year.now().getValue());
+        from.setId("committee-year");
+        Checkbox affected = new Checkbox(getTranslation("committee.affected"));
+        Checkbox provider = new Checkbox(getTranslation("committee.provider"));
+        TextField source = new TextField(getTranslation("treaties.source-column"));
+        source.setId("committee-source");
+        Button addTerm = new Button(getTranslation("committee.add-term"), click -> run(() -> committee.addTerm(
+                iso3.getValue().strip().toUpperCase(Locale.ROOT), from.getValue() == null ? 0 : from.getValue(),
+                affected.getValue(), provider.getValue(), source.getValue())));
+        addTerm.setId("committee-add-term");
+        Button chair = new Button(getTranslation("committee.set-chair"), click -> run(() -> committee.setChair(
+                iso3.getValue().strip().toUpperCase(Locale.ROOT), from.getValue() == null ? 0 : from.getValue(), source.getValue())));
+        chair.setId("committee-set-chair");
+        addTerm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout fields = new HorizontalLayout(iso3, from, source, affected, provider);
+        fields.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        fields.setWrap(true);
+        return new VerticalLayout(new H3(getTranslation("committee.edit")), new Paragraph(getTranslation("committee.rules")), fields,
+                new HorizontalLayout(addTerm, chair));
+    }
+
+    private void run(Runnable edit) {
+        try {
+            edit.run();
+            showTimeline();
+            Notification.show(getTranslation("common.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ClearwayException e) {
+            Notification n = Notification.show(getTranslation(e.key(), e.args()));
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            n.setId("committee-error");
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.committee") + " · " + getTranslation("app.title");
+    }
+}
