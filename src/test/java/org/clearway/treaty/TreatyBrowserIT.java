@@ -44,6 +44,17 @@ class TreatyBrowserIT {
             // the refusal is shown translated, in the notification card Vaadin renders for #committee-error
             page.waitForSelector("vaadin-notification-card:has-text('second year of its term')");
             Browser.screenshot(page, "committee");
+
+            java.util.List<String> pageErrors = new java.util.ArrayList<>();
+            page.onPageError(pageErrors::add);
+            page.navigate(browser.url("/partnerships"));
+            page.waitForSelector("#needs-vs-support");
+            assertThat(page.textContent("#needs-vs-support")).contains("Open needs");
+            page.click("#requests >> text=Afghanistan"); // the first rows are rendered; the grid is lazy
+            page.waitForSelector("#candidates >> text=covers");
+            assertThat(page.textContent("#candidates")).contains("Norway");
+            Browser.screenshot(page, "partnerships");
+            assertThat(pageErrors).as("no script error on the page").isEmpty();
         }
     }
 }
