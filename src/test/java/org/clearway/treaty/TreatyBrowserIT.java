@@ -55,6 +55,10 @@ class TreatyBrowserIT {
             assertThat(page.textContent("#candidates")).contains("Norway");
             Browser.screenshot(page, "partnerships");
             assertThat(pageErrors).as("no script error on the page").isEmpty();
+
+            page.navigate(browser.url("/action-plan"));
+            page.waitForSelector("#action-matrix >> text=%");
+            Browser.screenshot(page, "action-plan");
         }
     }
 }

@@ -1,0 +1,125 @@
+package org.clearway.actionplan.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.clearway.actionplan.ActionPlanService;
+import org.clearway.actionplan.ActionPlanService.ActionRef;
+import org.clearway.actionplan.ActionPlanService.Cell;
+
+/** The Oslo Action Plan: a state x section matrix of reported progress, and one action's progress across states (exportable). */
+@Route("action-plan")
+@Menu(title = "nav.action-plan", order = 23)
+@PermitAll
+public class ActionPlanView extends VerticalLayout implements HasDynamicTitle {
+
+    private final ActionPlanService plans;
+    private final Select<Integer> year = new Select<>();
+    private final Select<ActionRef> action = new Select<>();
+    private final VerticalLayout matrixBox = new VerticalLayout();
+    private final Grid<ActionPlanService.Progress> progress = new Grid<>();
+    private final HorizontalLayout exportBox = new HorizontalLayout();
+
+    public ActionPlanView(ActionPlanService plans) {
+        this.plans = plans;
+        year.setLabel(getTranslation("map.filter.year"));
+        year.setItems(2020, 2021, 2022, 2023, 2024);
+        year.setValue(2024);
+        year.addValueChangeListener(e -> refresh());
+        action.setLabel(getTranslation("action-plan.action"));
+        action.setItems(plans.actions("OAP"));
+        action.setItemLabelGenerator(a -> getTranslation("action-plan.action-label", String.valueOf(a.number()), a.section()));
+        action.addValueChangeListener(e -> showAction());
+        matrixBox.setPadding(false);
+        progress.setId("action-progress");
+        progress.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        progress.addColumn(ActionPlanService.Progress::state).setHeader(getTranslation("subclusters.country")).setAutoWidth(true);
+        progress.addColumn(p -> getTranslation("action-plan.status." + p.status())).setHeader(getTranslation("map.field.status"));
+        progress.addColumn(ActionPlanService.Progress::note).setHeader(getTranslation("treaties.note")).setFlexGrow(2);
+        progress.addColumn(p -> p.synthetic() ? getTranslation("demo.badge") : p.source()).setHeader(getTranslation("treaties.source-column"));
+        progress.setAllRowsVisible(true);
+        Paragraph note = new Paragraph(getTranslation("action-plan.note"));
+        note.addClassName("cw-source");
+        add(new H2(getTranslation("action-plan.title")), note, year, new H3(getTranslation("action-plan.matrix")), matrixBox,
+                new H3(getTranslation("action-plan.by-action")), new HorizontalLayout(action, exportBox), progress);
+        refresh();
+    }
+
+    private void refresh() {
+        matrixBox.removeAll();
+        List<Cell> cells = plans.matrix("OAP", year.getValue());
+        TreeSet<String> sections = new TreeSet<>(java.util.Comparator.comparing(ActionPlanView::romanOrder));
+        Map<String, Map<String, Cell>> byState = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            sections.add(c.section());
+            byState.computeIfAbsent(c.state(), k -> new LinkedHashMap<>()).put(c.section(), c);
+        }
+        Grid<Map.Entry<String, Map<String, Cell>>> grid = new Grid<>();
+        grid.setId("action-matrix");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
+        grid.addColumn(Map.Entry::getKey).setHeader(getTranslation("subclusters.country")).setAutoWidth(true).setFrozen(true);
+        for (String section : sections) {
+            grid.addComponentColumn(e -> {
+                Cell c = e.getValue().get(section);
+                Span span = new Span(c == null ? "" : c.percentAchieved() + " %");
+                if (c != null) {
+                    span.getStyle().set("background", colour(c)).set("padding-inline", "var(--lumo-space-s)").set("border-radius", "4px");
+                    span.getElement().setAttribute("title", getTranslation("action-plan.cell", c.achieved(), c.inProgress(), c.reported()));
+                }
+                return span;
+            }).setHeader(section).setWidth("6rem").setFlexGrow(0);
+        }
+        grid.setItems(byState.entrySet());
+        grid.setAllRowsVisible(true);
+        matrixBox.add(grid);
+        showAction();
+    }
+
+    private static String colour(Cell c) {
+        int p = c.percentAchieved();
+        return p >= 75 ? "#b7e1cd" : p >= 40 ? "#fce8b2" : c.inProgress() > 0 ? "#fde0c5" : "#f4c7c3";
+    }
+
+    private static int romanOrder(String s) {
+        return List.of("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X").indexOf(s) + 1;
+    }
+
+    private void showAction() {
+        exportBox.removeAll();
+        ActionRef a = action.getValue();
+        if (a == null) {
+            progress.setItems(List.of());
+            return;
+        }
+        int y = year.getValue();
+        progress.setItems(plans.progress(a.id(), y));
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] csv = plans.exportCsv(a.id(), y);
+            return new DownloadResponse(new ByteArrayInputStream(csv), "oap-action-" + a.number() + "-" + y + ".csv", "text/csv", csv.length);
+        }), getTranslation("action-plan.export"));
+        exportBox.add(export);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.action-plan") + " · " + getTranslation("app.title");
+    }
+}
