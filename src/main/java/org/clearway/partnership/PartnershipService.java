@@ -149,6 +149,64 @@ public class PartnershipService {
                 db.selectFrom(PARTNERSHIP_MATCH).where(PARTNERSHIP_MATCH.PARTNERSHIP_MATCH_ID.eq(matchId)).fetchOne());
     }
 
+    public static final java.util.Set<String> THEMES = java.util.Set.of("SURVEY_CLEARANCE", "EORE", "VICTIM_ASSISTANCE",
+            "STOCKPILE_DESTRUCTION", "CAPACITY_BUILDING");
+
+    /** Posts a state's request; its area is the state's outline. Global roles post on behalf of states. */
+    @Transactional
+    public long postRequest(String iso3, String theme, String title, java.math.BigDecimal amount, java.time.LocalDate start,
+                            java.time.LocalDate end) {
+        requireEditor();
+        validate(theme == null ? java.util.Set.of() : java.util.Set.of(theme), title, amount, start, end);
+        if (!db.fetchExists(org.clearway.jooq.Tables.ADMIN_AREA, org.clearway.jooq.Tables.ADMIN_AREA.ISO3.eq(iso3)
+                .and(org.clearway.jooq.Tables.ADMIN_AREA.LEVEL.eq((short) 0)))) {
+            throw new ClearwayException("error.partnership.state");
+        }
+        long id = db.resultQuery("""
+                INSERT INTO partnership_request (iso3, theme, title, amount_sought_usd, period_start, period_end, geom)
+                SELECT {0}, {1}, {2}, {3}, {4}, {5}, geom FROM admin_area WHERE iso3 = {0} AND level = 0
+                RETURNING partnership_request_id""", DSL.val(iso3), DSL.val(theme), DSL.val(title.strip()), DSL.val(amount),
+                DSL.val(start), DSL.val(end)).fetchSingle().get(0, Long.class);
+        auditLog.record("INSERT", "partnership_request", id, null,
+                db.selectFrom(org.clearway.jooq.Tables.PARTNERSHIP_REQUEST).where(org.clearway.jooq.Tables.PARTNERSHIP_REQUEST.PARTNERSHIP_REQUEST_ID.eq(id)).fetchOne());
+        return id;
+    }
+
+    /** Posts an offer of a state (global roles) with its themes and, optionally, a focus state. */
+    @Transactional
+    public long postOffer(String providerIso3, java.util.Set<String> themes, String title, java.math.BigDecimal budget,
+                          java.time.LocalDate start, java.time.LocalDate end, String focusIso3) {
+        requireEditor();
+        validate(themes, title, budget, start, end);
+        long id = db.resultQuery("""
+                INSERT INTO partnership_offer (provider_iso3, title, budget_usd, period_start, period_end, geom)
+                VALUES ({0}, {1}, {2}, {3}, {4}, (SELECT geom FROM admin_area WHERE iso3 = {5} AND level = 0))
+                RETURNING partnership_offer_id""", DSL.val(providerIso3), DSL.val(title.strip()), DSL.val(budget), DSL.val(start),
+                DSL.val(end), DSL.val(focusIso3)).fetchSingle().get(0, Long.class);
+        for (String theme : themes) {
+            db.execute("INSERT INTO partnership_offer_theme (partnership_offer_id, theme) VALUES (?, ?)", id, theme);
+        }
+        auditLog.record("INSERT", "partnership_offer", id, null,
+                db.selectFrom(org.clearway.jooq.Tables.PARTNERSHIP_OFFER).where(org.clearway.jooq.Tables.PARTNERSHIP_OFFER.PARTNERSHIP_OFFER_ID.eq(id)).fetchOne());
+        return id;
+    }
+
+    private static void validate(java.util.Set<String> themes, String title, java.math.BigDecimal amount, java.time.LocalDate start,
+                                 java.time.LocalDate end) {
+        if (themes.isEmpty() || !THEMES.containsAll(themes)) {
+            throw new ClearwayException("error.partnership.theme");
+        }
+        if (title == null || title.strip().length() < 3) {
+            throw new ClearwayException("error.partnership.title");
+        }
+        if (amount == null || amount.signum() <= 0) {
+            throw new ClearwayException("error.partnership.amount");
+        }
+        if (start == null || end == null || end.isBefore(start)) {
+            throw new ClearwayException("error.partnership.period");
+        }
+    }
+
     private void requireEditor() {
         if (!currentUser.require().isGlobal()) {
             throw new AccessRefusedException("error.access.partnership");

@@ -95,4 +95,28 @@ class PartnershipServiceIT {
         assertThat(db.fetchValue("SELECT count(*) FROM audit_event WHERE entity = 'partnership_match' AND entity_id = ?", Long.toString(match)))
                 .isEqualTo(4L);
     }
+
+    @Test
+    void requests_and_offers_are_validated_before_anything_is_written() {
+        AsUser.login(users, "coordinator");
+        long before = db.fetchCount(org.clearway.jooq.Tables.PARTNERSHIP_REQUEST);
+        java.time.LocalDate d = java.time.LocalDate.of(2030, 1, 1);
+        assertThatThrownBy(() -> partnerships.postRequest("UKR", "EORE", "Risk education", java.math.BigDecimal.TEN, d, d.minusDays(1)))
+                .extracting(e -> ((ClearwayException) e).key()).isEqualTo("error.partnership.period");
+        assertThatThrownBy(() -> partnerships.postRequest("UKR", "COOKING", "Risk education", java.math.BigDecimal.TEN, d, d))
+                .extracting(e -> ((ClearwayException) e).key()).isEqualTo("error.partnership.theme");
+        assertThatThrownBy(() -> partnerships.postRequest("UKR", "EORE", "Risk education", java.math.BigDecimal.ZERO, d, d))
+                .extracting(e -> ((ClearwayException) e).key()).isEqualTo("error.partnership.amount");
+        assertThatThrownBy(() -> partnerships.postRequest("ZZZ", "EORE", "Risk education", java.math.BigDecimal.TEN, d, d))
+                .extracting(e -> ((ClearwayException) e).key()).isEqualTo("error.partnership.state");
+        assertThat(db.fetchCount(org.clearway.jooq.Tables.PARTNERSHIP_REQUEST)).isEqualTo(before);
+
+        long id = partnerships.postRequest("UKR", "EORE", "Risk education in Kharkiv", new java.math.BigDecimal("250000"), d, d.plusMonths(6));
+        assertThat(db.fetchValue("SELECT ST_Equals(r.geom, a.geom) FROM partnership_request r JOIN admin_area a ON a.iso3 = r.iso3 AND a.level = 0 "
+                + "WHERE r.partnership_request_id = ?", id)).isEqualTo(true);
+        long offer = partnerships.postOffer("NOR", java.util.Set.of("EORE", "VICTIM_ASSISTANCE"), "Norwegian support",
+                new java.math.BigDecimal("300000"), d, d.plusYears(1), "UKR");
+        assertThat(partnerships.rank(id).getFirst().offerId()).isEqualTo(offer);
+        assertThat(partnerships.rank(id).getFirst().score()).isEqualTo(1.0);
+    }
 }

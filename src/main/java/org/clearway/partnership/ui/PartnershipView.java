@@ -90,8 +90,14 @@ public class PartnershipView extends VerticalLayout implements HasDynamicTitle {
         }
         matches.setAllRowsVisible(true);
         figures.setId("needs-vs-support");
-        add(new H2(getTranslation("partnership.title")), new Paragraph(getTranslation("partnership.intro")), figures,
-                new H3(getTranslation("partnership.requests")), requests, new H3(getTranslation("partnership.candidates")), candidates,
+        add(new H2(getTranslation("partnership.title")), new Paragraph(getTranslation("partnership.intro")), figures);
+        if (partnerships.canEdit()) {
+            add(new PostForms(partnerships, action -> {
+                act(action);
+                requests.setItems(partnerships.requests());
+            }));
+        }
+        add(new H3(getTranslation("partnership.requests")), requests, new H3(getTranslation("partnership.candidates")), candidates,
                 new H3(getTranslation("partnership.matches")), matches);
         refresh();
     }
