@@ -1,5 +1,11 @@
 package org.clearway.actionplan.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,11 +25,13 @@ import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.clearway.actionplan.ActionPlanService;
 import org.clearway.actionplan.ActionPlanService.ActionRef;
 import org.clearway.actionplan.ActionPlanService.Cell;
+import org.clearway.common.ClearwayException;
 
 /** The Oslo Action Plan: a state x section matrix of reported progress, and one action's progress across states (exportable). */
 @Route("action-plan")
@@ -60,6 +68,9 @@ public class ActionPlanView extends VerticalLayout implements HasDynamicTitle {
         note.addClassName("cw-source");
         add(new H2(getTranslation("action-plan.title")), note, year, new H3(getTranslation("action-plan.matrix")), matrixBox,
                 new H3(getTranslation("action-plan.by-action")), new HorizontalLayout(action, exportBox), progress);
+        if (plans.canEdit()) {
+            add(recordForm());
+        }
         refresh();
     }
 
@@ -91,6 +102,33 @@ public class ActionPlanView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         matrixBox.add(grid);
         showAction();
+    }
+
+    /** Records a state's progress on the selected action for the selected year. */
+    private Details recordForm() {
+        TextField state = new TextField(getTranslation("partnership.state"));
+        Select<String> status = new Select<>();
+        status.setLabel(getTranslation("map.field.status"));
+        status.setItems(ActionPlanService.STATUSES.stream().sorted().toList());
+        status.setItemLabelGenerator(s -> getTranslation("action-plan.status." + s));
+        TextField noteField = new TextField(getTranslation("treaties.note"));
+        TextField source = new TextField(getTranslation("treaties.source-column"));
+        Button save = new Button(getTranslation("common.save"), click -> {
+            try {
+                if (action.getValue() == null) {
+                    throw new ClearwayException("action-plan.choose-action");
+                }
+                plans.record(action.getValue().id(), state.getValue().strip().toUpperCase(Locale.ROOT), year.getValue(),
+                        status.getValue(), noteField.getValue(), source.getValue());
+                refresh();
+                Notification.show(getTranslation("common.saved"));
+            } catch (ClearwayException e) {
+                Notification.show(getTranslation(e.key(), e.args()))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        return new Details(getTranslation("action-plan.record"),
+                new FormLayout(state, status, noteField, source, save));
     }
 
     private static String colour(Cell c) {
