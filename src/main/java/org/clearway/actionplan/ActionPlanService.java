@@ -89,7 +89,7 @@ public class ActionPlanService {
     }
 
     public boolean canEdit() {
-        return currentUser.find().map(s -> s.isGlobal()).orElse(false);
+        return currentUser.isGlobal();
     }
 
     /** Records (or corrects) a state's progress on an action for a year; global roles only, audited. */

@@ -71,7 +71,7 @@ public class CommitteeService {
     }
 
     public boolean canEdit() {
-        return currentUser.find().map(UserScope::isGlobal).orElse(false);
+        return currentUser.isGlobal();
     }
 
     /** Adds a member's two-year term, refused with the broken rule(s) if it breaks the composition rules. */

@@ -109,7 +109,7 @@ public class PartnershipService {
     }
 
     public boolean canEdit() {
-        return currentUser.find().map(UserScope::isGlobal).orElse(false);
+        return currentUser.isGlobal();
     }
 
     /** Records a proposed match with its score and reason (the reason text is the caller's, translated). */

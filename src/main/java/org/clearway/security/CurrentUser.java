@@ -18,6 +18,11 @@ public class CurrentUser {
         return Optional.empty();
     }
 
+    /** Whether the current user has a global role (admin or global coordinator). */
+    public boolean isGlobal() {
+        return find().map(UserScope::isGlobal).orElse(false);
+    }
+
     /** The current user's scope; refuses anonymous callers. */
     public UserScope require() {
         return find().orElseThrow(() -> new AccessDeniedException("error.access.login-required"));

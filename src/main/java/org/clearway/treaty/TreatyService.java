@@ -95,7 +95,7 @@ public class TreatyService {
     }
 
     public boolean canEdit() {
-        return currentUser.find().map(UserScope::isGlobal).orElse(false);
+        return currentUser.isGlobal();
     }
 
     /** Corrects one treaty fact; the new source and "as of" date are required. Refused outside global roles. */
