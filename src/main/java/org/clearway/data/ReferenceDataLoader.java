@@ -252,13 +252,12 @@ public class ReferenceDataLoader {
         return LocalDate.parse(t);
     }
 
+    /** ISO 3166 alpha-3 -> alpha-2, from the JDK's country list. */
+    private static final Map<String, String> ISO2 = java.util.Arrays.stream(Locale.getISOCountries())
+            .collect(java.util.stream.Collectors.toMap(a2 -> Locale.of("", a2).getISO3Country(), a2 -> a2, (a, b) -> a));
+
     private static String iso2Of(String iso3) {
-        for (String a2 : Locale.getISOCountries()) {
-            if (Locale.of("", a2).getISO3Country().equals(iso3)) {
-                return a2;
-            }
-        }
-        return "";
+        return ISO2.getOrDefault(iso3, "");
     }
 
     private static String toJson(Map<String, String> map) {

@@ -65,8 +65,13 @@ class TileCache {
         if (disabled) {
             return;
         }
-        for (Invalidation inv : recent) {
-            if (inv.id() > generationAtStart && inv.touches(key)) {
+        // newest first: only the changes recorded since this tile's render started matter
+        for (var it = recent.descendingIterator(); it.hasNext(); ) {
+            Invalidation inv = it.next();
+            if (inv.id() <= generationAtStart) {
+                break;
+            }
+            if (inv.touches(key)) {
                 return;
             }
         }

@@ -1,10 +1,12 @@
 package org.clearway.dashboard.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -27,6 +29,15 @@ final class DashboardCharts {
 
     private String t(String key, Object... args) {
         return i18n.getTranslation(key, args);
+    }
+
+    /** A chart element with an id (for tests and anchors) in the page's locale. */
+    org.clearway.chart.CwChart chart(String id, ChartOption option) {
+        org.clearway.chart.CwChart chart = new org.clearway.chart.CwChart(option);
+        chart.setId(id);
+        UI ui = UI.getCurrent(); // views are built inside their UI
+        chart.setLocale(ui == null ? Locale.ENGLISH : ui.getLocale());
+        return chart;
     }
 
     ChartOption fundingBySubcluster(List<Rows.SubclusterFunding> rows) {

@@ -40,20 +40,14 @@ public class DonorDashboardView extends VerticalLayout implements HasDynamicTitl
         DashboardFilter f = new DashboardFilter(year.getValue(), null, null, true);
         figures.show(query.figures(f), f.year());
         grid.removeAll();
-        grid.add(chart("donor-funding", charts.fundingBySubcluster(query.fundingBySubcluster(f))),
-                chart("donor-trend", charts.fundingTrend(query.fundingTrend(f))),
-                chart("donor-targeted", charts.targeted(query.peopleTargeted(f))),
-                chart("donor-flows", charts.flows(query.fundingFlows(f))),
-                chart("donor-contamination", charts.contamination(query.contamination(f))),
-                chart("donor-casualties", charts.casualties(query.casualties(f))));
+        grid.add(charts.chart("donor-funding", charts.fundingBySubcluster(query.fundingBySubcluster(f))),
+                charts.chart("donor-trend", charts.fundingTrend(query.fundingTrend(f))),
+                charts.chart("donor-targeted", charts.targeted(query.peopleTargeted(f))),
+                charts.chart("donor-flows", charts.flows(query.fundingFlows(f))),
+                charts.chart("donor-contamination", charts.contamination(query.contamination(f))),
+                charts.chart("donor-casualties", charts.casualties(query.casualties(f))));
     }
 
-    private CwChart chart(String id, ChartOption option) {
-        CwChart chart = new CwChart(option);
-        chart.setId(id);
-        chart.setLocale(getLocale());
-        return chart;
-    }
 
     @Override
     public String getPageTitle() {

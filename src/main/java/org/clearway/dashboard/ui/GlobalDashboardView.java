@@ -38,7 +38,7 @@ public class GlobalDashboardView extends VerticalLayout implements HasDynamicTit
         DashboardFilter f = new DashboardFilter(year.getValue(), null, null, false);
         figures.show(query.figures(f), f.year());
         grid.removeAll();
-        CwChart funding = chart("chart-funding", charts.fundingBySubcluster(query.fundingBySubcluster(f)));
+        CwChart funding = charts.chart("chart-funding", charts.fundingBySubcluster(query.fundingBySubcluster(f)));
         funding.setHeight("480px");
         funding.addClickListener(e -> {
             if (e.id() != null) {
@@ -47,21 +47,15 @@ public class GlobalDashboardView extends VerticalLayout implements HasDynamicTit
         });
         long[] apmbc = query.apmbcParties();
         grid.add(funding,
-                chart("chart-trend", charts.fundingTrend(query.fundingTrend(f))),
-                chart("chart-status", charts.byStatus(query.proposalsByStatus(f))),
-                chart("chart-targeted", charts.targeted(query.peopleTargeted(f))),
-                chart("chart-contamination", charts.contamination(query.contamination(f))),
-                chart("chart-casualties", charts.casualties(query.casualties(f))),
-                chart("chart-flows", charts.flows(query.fundingFlows(f))),
-                chart("chart-apmbc", charts.apmbc(apmbc[0], apmbc[1])));
+                charts.chart("chart-trend", charts.fundingTrend(query.fundingTrend(f))),
+                charts.chart("chart-status", charts.byStatus(query.proposalsByStatus(f))),
+                charts.chart("chart-targeted", charts.targeted(query.peopleTargeted(f))),
+                charts.chart("chart-contamination", charts.contamination(query.contamination(f))),
+                charts.chart("chart-casualties", charts.casualties(query.casualties(f))),
+                charts.chart("chart-flows", charts.flows(query.fundingFlows(f))),
+                charts.chart("chart-apmbc", charts.apmbc(apmbc[0], apmbc[1])));
     }
 
-    private CwChart chart(String id, org.clearway.chart.ChartOption option) {
-        CwChart chart = new CwChart(option);
-        chart.setId(id);
-        chart.setLocale(getLocale());
-        return chart;
-    }
 
     @Override
     public String getPageTitle() {

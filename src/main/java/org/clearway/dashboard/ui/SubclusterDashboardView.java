@@ -86,8 +86,8 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         queue.setItems(query.reviewQueue(f));
         queue.setAllRowsVisible(true);
 
-        Div chartGrid = new Div(chart("chart-partners", charts.byPartner(query.fundingByPartner(f))),
-                chart("chart-activities", charts.activities(query.activityMix(f))));
+        Div chartGrid = new Div(charts.chart("chart-partners", charts.byPartner(query.fundingByPartner(f))),
+                charts.chart("chart-activities", charts.activities(query.activityMix(f))));
         chartGrid.addClassName("cw-chart-grid");
 
         List<Rows.FiveW> fiveW = query.fiveW(f);
@@ -144,11 +144,6 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         return csv.bytes();
     }
 
-    private CwChart chart(String id, org.clearway.chart.ChartOption option) {
-        CwChart chart = new CwChart(option);
-        chart.setId(id);
-        return chart;
-    }
 
     @Override
     public String getPageTitle() {
