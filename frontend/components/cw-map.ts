@@ -15,6 +15,10 @@ import VectorTileSource from 'ol/source/VectorTile.js';
 import TileLayer from 'ol/layer/Tile.js';
 import XYZ from 'ol/source/XYZ.js';
 import MVT from 'ol/format/MVT.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import Draw from 'ol/interaction/Draw.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
@@ -95,6 +99,12 @@ export class CwMap extends LitElement {
   @property({ attribute: false }) popupFields: Record<string, string[]> = {};
   @property({ type: Number }) version = 0;
   @property() attribution = DEFAULT_ATTRIBUTION;
+  /** Whether a click opens the feature's popup (off where clicks pick features instead). */
+  @property({ type: Boolean }) popups = true;
+  /** Lets the user draw one polygon; each finished polygon replaces the last and fires `cw-map-draw`. */
+  @property({ type: Boolean, attribute: 'draw-enabled' }) drawEnabled = false;
+  /** A user's own polygon (GeoJSON geometry in lon/lat) shown above the tiles: the one being entered, not a data layer. */
+  @property({ attribute: false }) drawn: object | null = null;
 
   private map?: OlMap;
   private entries = new Map<string, Entry>();
@@ -104,6 +114,9 @@ export class CwMap extends LitElement {
   private selected = new Set<string>();
   private loading = 0;
   private resizeObserver = new ResizeObserver(() => this.map?.updateSize());
+  private drawSource = new VectorSource();
+  private draw?: Draw;
+  private geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
   render() {
     return html`<div id="map" tabindex="0" role="region" aria-label=${this.labels['map'] ?? 'Map'}
@@ -129,7 +142,11 @@ export class CwMap extends LitElement {
       overlays: [this.overlay],
       view: new View({ center: fromLonLat(this.center), zoom: this.zoom }),
     });
-    this.map.on('singleclick', (e) => { this.handleClick(e.pixel, e.coordinate); });
+    this.map.addLayer(new VectorLayer({
+      source: this.drawSource, zIndex: 1000,
+      style: new Style({ fill: new Fill({ color: 'rgba(211,84,0,0.2)' }), stroke: new Stroke({ color: HIGHLIGHT, width: 2.5 }) }),
+    }));
+    this.map.on('singleclick', (e) => { if (!this.drawEnabled) this.handleClick(e.pixel, e.coordinate); });
     this.map.on('moveend', () => this.onMoveEnd());
     // A complete render means no tile is loading any more (also resets the counter if tiles were aborted).
     this.map.on('rendercomplete', () => { this.loading = 0; this.toggleAttribute('tiles-loaded', true); });
@@ -149,6 +166,27 @@ export class CwMap extends LitElement {
       }
     }
     if (changed.has('center') || changed.has('zoom')) this.syncView();
+    if (changed.has('drawn')) this.syncDrawn();
+    if (changed.has('drawEnabled')) this.syncDraw();
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  private syncDrawn() {
+    this.drawSource.clear();
+    if (this.drawn) this.drawSource.addFeature(this.geojson.readFeature({ type: 'Feature', geometry: this.drawn, properties: {} }) as any);
+  }
+
+  private syncDraw() {
+    if (this.draw) { this.map!.removeInteraction(this.draw); this.draw = undefined; }
+    if (!this.drawEnabled) return;
+    this.draw = new Draw({ source: this.drawSource, type: 'Polygon' });
+    this.draw.on('drawstart', () => this.drawSource.clear());
+    this.draw.on('drawend', (e) => {
+      const geometry = this.geojson.writeGeometryObject(e.feature.getGeometry()!, { decimals: 6 });
+      this.dispatchEvent(new CustomEvent('cw-map-draw', { detail: { geojson: JSON.stringify(geometry) }, bubbles: true, composed: true }));
+    });
+    this.map!.addInteraction(this.draw);
   }
 
   // ---------------------------------------------------------------- public API
@@ -411,7 +449,7 @@ export class CwMap extends LitElement {
       delete properties['geometry'];
       const id = (properties['id'] ?? null) as string | number | null;
       detail = { layer: hit.entry.spec.id, id, properties, lon, lat };
-      this.openPopup(hit.entry.spec.id, properties, coordinate);
+      if (this.popups) this.openPopup(hit.entry.spec.id, properties, coordinate);
     } else {
       detail = { layer: null, id: null, properties: {}, lon, lat };
       this.closePopup(false);

@@ -136,6 +136,48 @@ public class CwMap extends Component implements HasSize {
         getElement().callJsFunction("exportPng", filename);
     }
 
+    /** Whether a click opens the feature's popup (off where clicks pick areas). */
+    public void setPopups(boolean popups) {
+        getElement().setProperty("popups", popups);
+    }
+
+    /** Lets the user draw one polygon; see {@link #addDrawListener}. */
+    public void setDrawEnabled(boolean enabled) {
+        getElement().setProperty("drawEnabled", enabled);
+    }
+
+    /**
+     * Shows the polygon being entered (GeoJSON geometry, lon/lat), or nothing. This is the user's own input,
+     * a few hundred points at most: data layers always come as tiles.
+     */
+    public void setDrawn(String geoJsonGeometry) {
+        if (geoJsonGeometry == null) {
+            getElement().setPropertyJson("drawn", tools.jackson.databind.node.NullNode.getInstance());
+        } else {
+            getElement().setPropertyJson("drawn", (tools.jackson.databind.node.BaseJsonNode)
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(geoJsonGeometry));
+        }
+    }
+
+    public Registration addDrawListener(ComponentEventListener<DrawEvent> listener) {
+        return addListener(DrawEvent.class, listener);
+    }
+
+    /** A polygon the user finished drawing, as GeoJSON geometry in lon/lat (EPSG:4326). */
+    @DomEvent("cw-map-draw")
+    public static class DrawEvent extends ComponentEvent<CwMap> {
+        private final String geoJson;
+
+        public DrawEvent(CwMap source, boolean fromClient, @EventData("event.detail.geojson") String geoJson) {
+            super(source, fromClient);
+            this.geoJson = geoJson;
+        }
+
+        public String geoJson() {
+            return geoJson;
+        }
+    }
+
     public Registration addClickListener(ComponentEventListener<MapClickEvent> listener) {
         return addListener(MapClickEvent.class, listener);
     }

@@ -56,7 +56,7 @@ public final class MapLayers {
 
     /** Detail pages reachable from a popup (only views that exist). */
     public static Map<String, String> detailUrls() {
-        return Map.of("subclusters", "subclusters", "countries", "treaties/{iso3}");
+        return Map.of("subclusters", "subclusters", "countries", "treaties/{iso3}", "proposals", "proposals/{id}");
     }
 
     private static Map<String, String> ordered(String... pairs) {
