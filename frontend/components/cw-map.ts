@@ -59,6 +59,11 @@ const LABEL_MIN_ZOOM = 4;
 // NO_DECLUTTER: OL 10 VectorTile hit detection skips point symbols of non-decluttered layers unless
 // their style says declutterMode 'none' (declutter is off anyway), so all image styles set it.
 
+/** A feature's id: an `id` attribute, else the MVT feature id (ST_AsMVT's feature_id_name). */
+function featureId(f: FeatureLike): string | number | null {
+  return (f.get('id') ?? f.getId() ?? null) as string | number | null;
+}
+
 @customElement('cw-map')
 export class CwMap extends LitElement {
   static styles = [
@@ -115,6 +120,7 @@ export class CwMap extends LitElement {
   private loading = 0;
   private resizeObserver = new ResizeObserver(() => this.map?.updateSize());
   private drawSource = new VectorSource();
+  private pendingExtent?: [number, number, number, number];
   private draw?: Draw;
   private geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
@@ -146,6 +152,7 @@ export class CwMap extends LitElement {
       source: this.drawSource, zIndex: 1000,
       style: new Style({ fill: new Fill({ color: 'rgba(211,84,0,0.2)' }), stroke: new Stroke({ color: HIGHLIGHT, width: 2.5 }) }),
     }));
+    if (this.pendingExtent) { const e = this.pendingExtent; this.pendingExtent = undefined; this.fitExtent(e); }
     this.map.on('singleclick', (e) => { if (!this.drawEnabled) this.handleClick(e.pixel, e.coordinate); });
     this.map.on('moveend', () => this.onMoveEnd());
     // A complete render means no tile is loading any more (also resets the counter if tiles were aborted).
@@ -193,7 +200,8 @@ export class CwMap extends LitElement {
 
   /** Fits the view to a lon/lat bounding box [minLon, minLat, maxLon, maxLat]. */
   fitExtent(extent: [number, number, number, number]) {
-    this.map?.getView().fit(transformExtent(extent, 'EPSG:4326', 'EPSG:3857'),
+    if (!this.map) { this.pendingExtent = extent; return; } // called before the first render: applied then
+    this.map.getView().fit(transformExtent(extent, 'EPSG:4326', 'EPSG:3857'),
       { padding: [40, 40, 40, 40], maxZoom: 12, duration: 250 });
   }
 
@@ -239,8 +247,8 @@ export class CwMap extends LitElement {
     if (!entry || !map || !entry.layer.getVisible()) return 0;
     const features = entry.layer.getFeaturesInExtent(map.getView().calculateExtent(map.getSize()));
     // Features are repeated in every tile they touch: count distinct ids (features without id count singly).
-    const anonymous = features.filter((f) => f.get('id') == null).length;
-    return new Set(features.map((f) => f.get('id')).filter((id) => id != null)).size + anonymous;
+    const anonymous = features.filter((f) => featureId(f) == null).length;
+    return new Set(features.map(featureId).filter((id) => id != null)).size + anonymous;
   }
 
   /** Simulates a click at a lon/lat (for tests); returns the dispatched event detail. */
@@ -367,7 +375,7 @@ export class CwMap extends LitElement {
     const s = entry.spec.style;
     const width = s.strokeWidth ?? 1;
     const styles: Style[] = [];
-    const highlighted = this.selection?.layer === layerId && this.selected.has(String(feature.get('id')));
+    const highlighted = this.selection?.layer === layerId && this.selected.has(String(featureId(feature)));
 
     // Dense polygon layers arrive as cluster points at low zoom: draw any point geometry as a point.
     const geomType = (feature.getGeometry() as { getType?: () => string } | undefined)?.getType?.();
@@ -447,7 +455,8 @@ export class CwMap extends LitElement {
     if (hit) {
       const properties: Record<string, unknown> = { ...hit.feature.getProperties() };
       delete properties['geometry'];
-      const id = (properties['id'] ?? null) as string | number | null;
+      const id = featureId(hit.feature);
+      if (id != null) properties['id'] = id; // detail URLs may use {id}
       detail = { layer: hit.entry.spec.id, id, properties, lon, lat };
       if (this.popups) this.openPopup(hit.entry.spec.id, properties, coordinate);
     } else {

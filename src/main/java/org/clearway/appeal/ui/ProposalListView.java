@@ -96,7 +96,9 @@ public class ProposalListView extends VerticalLayout implements HasDynamicTitle,
 
         grid.setId("proposals");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ProposalRow::code).setHeader(getTranslation("proposals.col.code")).setAutoWidth(true).setSortable(true);
+        // The code is a link: keyboard and screen-reader users open a proposal like any link; a click on the row does too.
+        grid.addComponentColumn(r -> new com.vaadin.flow.router.RouterLink(r.code(), ProposalView.class, ProposalView.params(r.id())))
+                .setHeader(getTranslation("proposals.col.code")).setAutoWidth(true).setComparator(ProposalRow::code);
         grid.addColumn(ProposalRow::title).setHeader(getTranslation("proposals.col.title")).setFlexGrow(3);
         grid.addColumn(ProposalRow::organisation).setHeader(getTranslation("proposals.col.organisation")).setAutoWidth(true).setSortable(true);
         grid.addColumn(ProposalRow::subcluster).setHeader(getTranslation("proposals.col.subcluster")).setAutoWidth(true).setSortable(true);
