@@ -79,8 +79,14 @@ public class ProposalService {
 
     // ---------------------------------------------------------------------------------------------------- reading
 
-    /** SQL condition (on alias {@code p}) for the proposals the user may see: never deleted ones. */
-    private String visibleSql(UserScope s) {
+    /**
+     * SQL condition (on alias {@code p}) for the proposals a user may see: never deleted ones; {@code null} is an
+     * anonymous caller, who sees published proposals only. Other features (maps, OGC API, exports) use the same rule.
+     */
+    public static String visibleSql(UserScope s) {
+        if (s == null) {
+            return "p.deleted_at IS NULL AND p.status IN ('PUBLISHED', 'CLOSED')";
+        }
         String own = switch (s.role()) {
             case ADMIN, GLOBAL_COORDINATOR -> "true";
             case SUBCLUSTER_LEAD -> "p.subcluster_id = ANY (" + idArray(s.subclusterIds()) + ")";

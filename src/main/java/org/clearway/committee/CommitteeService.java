@@ -5,6 +5,8 @@ import static org.clearway.jooq.Tables.COMMITTEE_MANDATE_ITEM;
 import static org.clearway.jooq.Tables.COMMITTEE_ROLE;
 import static org.clearway.jooq.Tables.COMMITTEE_TERM;
 import static org.clearway.jooq.Tables.COUNTRY;
+import static org.clearway.jooq.Tables.MEETING;
+import static org.clearway.jooq.Tables.OBSERVATION;
 
 import java.util.List;
 import java.util.Map;
@@ -96,20 +98,122 @@ public class CommitteeService {
     @Transactional
     public void setChair(String iso3, int year, String source) {
         requireEditor();
+        requireSource(source);
+        refuseIfBroken(CompositionRules.checkChair(terms(), chairs(), iso3, year));
+        setRole("CHAIR", iso3, year, source);
+    }
+
+    /** Year -> ISO3 of the committee's gender focal point. */
+    @Transactional(readOnly = true)
+    public Map<Integer, String> genderFocalPoints() {
+        currentUser.require();
+        return db.select(COMMITTEE_ROLE.YEAR, COMMITTEE_ROLE.ISO3).from(COMMITTEE_ROLE)
+                .where(COMMITTEE_ROLE.COMMITTEE_ID.eq(committeeId()).and(COMMITTEE_ROLE.ROLE.eq("GENDER_FOCAL_POINT")))
+                .fetchMap(r -> r.value1().intValue(), r -> r.value2());
+    }
+
+    /** Records the member that acts as the committee's gender focal point in a year (it must be a member that year). */
+    @Transactional
+    public void setGenderFocalPoint(String iso3, int year, String source) {
+        requireEditor();
+        requireSource(source);
+        if (terms().stream().noneMatch(t -> t.iso3().equals(iso3) && t.servesIn(year))) {
+            throw new ClearwayException("error.committee.focal-point-member", iso3, String.valueOf(year));
+        }
+        setRole("GENDER_FOCAL_POINT", iso3, year, source);
+    }
+
+    private void setRole(String role, String iso3, int year, String source) {
+        short committee = committeeId();
+        var before = db.selectFrom(COMMITTEE_ROLE).where(COMMITTEE_ROLE.COMMITTEE_ID.eq(committee)
+                .and(COMMITTEE_ROLE.YEAR.eq((short) year)).and(COMMITTEE_ROLE.ROLE.eq(role))).fetchOne();
+        db.insertInto(COMMITTEE_ROLE).set(COMMITTEE_ROLE.COMMITTEE_ID, committee).set(COMMITTEE_ROLE.YEAR, (short) year)
+                .set(COMMITTEE_ROLE.ROLE, role).set(COMMITTEE_ROLE.ISO3, iso3).set(COMMITTEE_ROLE.SOURCE, source.strip())
+                .onConflict(COMMITTEE_ROLE.COMMITTEE_ID, COMMITTEE_ROLE.YEAR, COMMITTEE_ROLE.ROLE).doUpdate()
+                .set(COMMITTEE_ROLE.ISO3, iso3).set(COMMITTEE_ROLE.SOURCE, source.strip()).execute();
+        auditLog.record("UPSERT", "committee_role", year + ":" + role, before,
+                db.selectFrom(COMMITTEE_ROLE).where(COMMITTEE_ROLE.COMMITTEE_ID.eq(committee)
+                        .and(COMMITTEE_ROLE.YEAR.eq((short) year)).and(COMMITTEE_ROLE.ROLE.eq(role))).fetchOne());
+    }
+
+    // -------------------------------------------------------------------------------------- meetings and observations
+
+    public static final List<String> MEETING_TYPES = List.of("INTERSESSIONAL", "MSP", "REVIEW_CONFERENCE", "COMMITTEE", "OTHER");
+    public static final List<String> OBSERVATION_KINDS = List.of("PRELIMINARY_OBSERVATION", "CONCLUSION", "RECOMMENDATION", "REPORT");
+
+    public record Meeting(long id, String type, String name, java.time.LocalDate startDate, java.time.LocalDate endDate, String location,
+                          String source, boolean synthetic) implements java.io.Serializable {
+    }
+
+    public record Observation(long id, long meetingId, String meeting, java.time.LocalDate meetingDate, String kind, String text,
+                              String source, boolean synthetic) implements java.io.Serializable {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Meeting> meetings() {
+        currentUser.require();
+        return db.selectFrom(MEETING).orderBy(MEETING.START_DATE.desc(), MEETING.MEETING_ID.desc())
+                .fetch(m -> new Meeting(m.getMeetingId(), m.getMeetingType(), m.getName(), m.getStartDate(), m.getEndDate(), m.getLocation(),
+                        m.getSource(), m.getSynthetic()));
+    }
+
+    /** The committee's observations and conclusions, by meeting (newest meeting first). */
+    @Transactional(readOnly = true)
+    public List<Observation> observations() {
+        currentUser.require();
+        return db.select(OBSERVATION.fields()).select(MEETING.NAME, MEETING.START_DATE).from(OBSERVATION)
+                .join(MEETING).on(MEETING.MEETING_ID.eq(OBSERVATION.MEETING_ID))
+                .where(OBSERVATION.COMMITTEE_ID.eq(committeeId()))
+                .orderBy(MEETING.START_DATE.desc(), OBSERVATION.KIND.sortAsc(OBSERVATION_KINDS), OBSERVATION.OBSERVATION_ID)
+                .fetch(r -> new Observation(r.get(OBSERVATION.OBSERVATION_ID), r.get(OBSERVATION.MEETING_ID), r.get(MEETING.NAME),
+                        r.get(MEETING.START_DATE), r.get(OBSERVATION.KIND), r.get(OBSERVATION.TEXT), r.get(OBSERVATION.SOURCE),
+                        r.get(OBSERVATION.SYNTHETIC)));
+    }
+
+    @Transactional
+    public long addMeeting(String type, String name, java.time.LocalDate start, java.time.LocalDate end, String location, String source) {
+        requireEditor();
+        if (type == null || !MEETING_TYPES.contains(type)) {
+            throw new ClearwayException("error.meeting.type");
+        }
+        if (name == null || name.isBlank() || name.length() > 300) {
+            throw new ClearwayException("error.meeting.name");
+        }
+        if (start == null || end != null && end.isBefore(start)) {
+            throw new ClearwayException("error.meeting.dates");
+        }
+        requireSource(source);
+        var r = db.insertInto(MEETING).set(MEETING.MEETING_TYPE, type).set(MEETING.NAME, name.strip()).set(MEETING.START_DATE, start)
+                .set(MEETING.END_DATE, end).set(MEETING.LOCATION, location == null || location.isBlank() ? null : location.strip())
+                .set(MEETING.SOURCE, source.strip()).returning().fetchSingle();
+        auditLog.record("INSERT", "meeting", r.getMeetingId(), null, r);
+        return r.getMeetingId();
+    }
+
+    @Transactional
+    public long addObservation(long meetingId, String kind, String text, String source) {
+        requireEditor();
+        if (!db.fetchExists(MEETING, MEETING.MEETING_ID.eq(meetingId))) {
+            throw new ClearwayException("error.not-found");
+        }
+        if (kind == null || !OBSERVATION_KINDS.contains(kind)) {
+            throw new ClearwayException("error.observation.kind");
+        }
+        if (text == null || text.isBlank() || text.length() > 20_000) {
+            throw new ClearwayException("error.observation.text");
+        }
+        requireSource(source);
+        var r = db.insertInto(OBSERVATION).set(OBSERVATION.COMMITTEE_ID, committeeId()).set(OBSERVATION.MEETING_ID, meetingId)
+                .set(OBSERVATION.KIND, kind).set(OBSERVATION.TEXT, text.strip()).set(OBSERVATION.SOURCE, source.strip())
+                .returning().fetchSingle();
+        auditLog.record("INSERT", "observation", r.getObservationId(), null, r);
+        return r.getObservationId();
+    }
+
+    private static void requireSource(String source) {
         if (source == null || source.isBlank()) {
             throw new ClearwayException("error.treaty.source-required");
         }
-        refuseIfBroken(CompositionRules.checkChair(terms(), chairs(), iso3, year));
-        short committee = committeeId();
-        var before = db.selectFrom(COMMITTEE_ROLE).where(COMMITTEE_ROLE.COMMITTEE_ID.eq(committee)
-                .and(COMMITTEE_ROLE.YEAR.eq((short) year)).and(COMMITTEE_ROLE.ROLE.eq("CHAIR"))).fetchOne();
-        db.insertInto(COMMITTEE_ROLE).set(COMMITTEE_ROLE.COMMITTEE_ID, committee).set(COMMITTEE_ROLE.YEAR, (short) year)
-                .set(COMMITTEE_ROLE.ROLE, "CHAIR").set(COMMITTEE_ROLE.ISO3, iso3).set(COMMITTEE_ROLE.SOURCE, source.strip())
-                .onConflict(COMMITTEE_ROLE.COMMITTEE_ID, COMMITTEE_ROLE.YEAR, COMMITTEE_ROLE.ROLE).doUpdate()
-                .set(COMMITTEE_ROLE.ISO3, iso3).set(COMMITTEE_ROLE.SOURCE, source.strip()).execute();
-        auditLog.record("UPSERT", "committee_role", year + ":CHAIR", before,
-                db.selectFrom(COMMITTEE_ROLE).where(COMMITTEE_ROLE.COMMITTEE_ID.eq(committee)
-                        .and(COMMITTEE_ROLE.YEAR.eq((short) year)).and(COMMITTEE_ROLE.ROLE.eq("CHAIR"))).fetchOne());
     }
 
     private void requireEditor() {

@@ -71,7 +71,8 @@ public class PartnershipService {
                             ELSE greatest(0, least(r.period_end, o.period_end) - greatest(r.period_start, o.period_start) + 1)::float8
                                  / (r.period_end - r.period_start + 1) END AS timing,
                        CASE WHEN coalesce(r.amount_sought_usd, 0) = 0 THEN 1.0
-                            ELSE least(1.0, greatest(coalesce(o.budget_usd, 0) - coalesce(cm.amount, 0), 0) / r.amount_sought_usd) END AS funding
+                            ELSE least(1.0, greatest(coalesce(o.budget_usd, 0) - coalesce(cm.amount, 0), 0) / r.amount_sought_usd) END AS funding,
+                       o.geom IS NOT NULL AND r.geom IS NOT NULL AS geography_known
                 FROM partnership_offer o CROSS JOIN r
                 LEFT JOIN country pc ON pc.iso3 = o.provider_iso3
                 LEFT JOIN organisation po ON po.organisation_id = o.provider_organisation_id
@@ -79,7 +80,8 @@ public class PartnershipService {
                 WHERE o.status = 'OPEN'
                 """, DSL.val(requestId))
                 .fetch(x -> new Candidate(x.get(0, Long.class), x.get(1, String.class), x.get(2, String.class), x.get(3, BigDecimal.class),
-                        x.get(4, Double.class), x.get(5, Double.class), x.get(6, Double.class), x.get(7, Double.class)))
+                        x.get(4, Double.class), x.get(5, Double.class), x.get(6, Double.class), x.get(7, Double.class),
+                        x.get(8, Boolean.class)))
                 .stream().sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::offerId)).toList();
     }
 

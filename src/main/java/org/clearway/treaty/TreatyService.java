@@ -53,10 +53,14 @@ public class TreatyService {
                 .where(q.isEmpty() ? DSL.noCondition()
                         : DSL.lower(COUNTRY.NAME).contains(q).or(DSL.lower(COUNTRY.ISO3).eq(q)))
                 .orderBy(COUNTRY.NAME).fetch();
+        Map<String, java.time.LocalDate> article5 = db.resultQuery("SELECT iso3, current_deadline FROM article5_obligation")
+                .fetchMap(r -> r.get(0, String.class), r -> r.get(1, java.time.LocalDate.class));
+        Map<String, Integer> article7 = db.resultQuery("SELECT iso3, max(report_year) FROM article7_report GROUP BY iso3")
+                .fetchMap(r -> r.get(0, String.class), r -> r.get(1, Integer.class));
         Map<String, StateStatus> states = new LinkedHashMap<>();
         for (Record r : rows) {
             StateStatus s = states.computeIfAbsent(r.get(COUNTRY.ISO3),
-                    iso3 -> new StateStatus(iso3, r.get(COUNTRY.NAME), new LinkedHashMap<>()));
+                    iso3 -> new StateStatus(iso3, r.get(COUNTRY.NAME), new LinkedHashMap<>(), article5.get(iso3), article7.get(iso3)));
             if (r.get(TREATY.CODE) != null) {
                 s.statuses().put(r.get(TREATY.CODE), r.get(TREATY_STATUS.STATUS));
             }

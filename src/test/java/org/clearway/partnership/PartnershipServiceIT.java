@@ -73,6 +73,19 @@ class PartnershipServiceIT {
         Candidate otherTheme = ranked.stream().filter(c -> c.offerId() == other).findFirst().orElseThrow();
         assertThat(otherTheme.score()).isEqualTo(0.6);
         assertThat(otherTheme.theme()).isZero();
+        assertThat(ranked.get(0).geographyKnown()).isTrue();
+    }
+
+    @Test
+    void an_offer_without_geographic_focus_is_marked_so_and_scores_the_neutral_half() {
+        AsUser.login(users, "coordinator");
+        long anywhere = db.fetchOne("INSERT INTO partnership_offer (provider_iso3, title, budget_usd, period_start, period_end) "
+                + "VALUES ('TSC', 'ANYWHERE', 2000000, '2029-01-01', '2031-12-31') RETURNING partnership_offer_id").get(0, Long.class);
+        db.execute("INSERT INTO partnership_offer_theme (partnership_offer_id, theme) VALUES (?, 'EORE')", anywhere);
+        Candidate c = partnerships.rank(request).stream().filter(x -> x.offerId() == anywhere).findFirst().orElseThrow();
+        assertThat(c.geographyKnown()).isFalse();
+        assertThat(c.geography()).isEqualTo(0.5);
+        assertThat(c.score()).isEqualTo(0.875); // 0.4 + 0.25 x 0.5 + 0.2 + 0.15
     }
 
     @Test

@@ -39,6 +39,7 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
     private final CommitteeService committee;
     private final Grid<Map.Entry<String, List<Term>>> timeline = new Grid<>();
     private final VerticalLayout timelineBox = new VerticalLayout();
+    private final VerticalLayout observationsBox = new VerticalLayout();
 
     public CommitteeView(CommitteeService committee) {
         this.committee = committee;
@@ -63,12 +64,16 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
             add(editor());
         }
         showTimeline();
+        add(new H3(getTranslation("committee.observations")), new Paragraph(getTranslation("committee.observations.intro")), observationsBox);
+        observationsBox.setPadding(false);
+        showObservations();
     }
 
     private void showTimeline() {
         timelineBox.removeAll();
         List<Term> terms = committee.terms();
         Map<Integer, String> chairs = committee.chairs();
+        Map<Integer, String> focalPoints = committee.genderFocalPoints();
         int first = terms.stream().mapToInt(Term::yearFrom).min().orElse(Year.now().getValue());
         int last = Math.max(Year.now().getValue(), terms.stream().mapToInt(Term::yearTo).max().orElse(first));
         Map<String, List<Term>> byState = new TreeMap<>();
@@ -82,12 +87,13 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
             grid.addColumn(e -> {
                 String iso3 = e.getKey().split("\u0000")[1];
                 boolean member = e.getValue().stream().anyMatch(t -> t.servesIn(y));
-                return iso3.equals(chairs.get(y)) ? getTranslation("committee.chair") : member ? "●" : "";
+                String cell = iso3.equals(chairs.get(y)) ? getTranslation("committee.chair") : member ? "●" : "";
+                return iso3.equals(focalPoints.get(y)) ? cell + " " + getTranslation("committee.gfp-short") : cell;
             }).setHeader(String.valueOf(y)).setWidth("5.5rem").setFlexGrow(0);
         }
         grid.setItems(byState.entrySet());
         grid.setAllRowsVisible(true);
-        Paragraph note = new Paragraph(getTranslation("committee.partial"));
+        Paragraph note = new Paragraph(getTranslation("committee.partial") + " " + getTranslation("committee.gfp-legend"));
         note.addClassName("cw-source");
         timelineBox.add(grid, note);
     }
@@ -110,12 +116,91 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
         Button chair = new Button(getTranslation("committee.set-chair"), click -> run(() -> committee.setChair(
                 iso3.getValue().strip().toUpperCase(Locale.ROOT), from.getValue() == null ? 0 : from.getValue(), source.getValue())));
         chair.setId("committee-set-chair");
+        Button focalPoint = new Button(getTranslation("committee.set-gfp"), click -> run(() -> committee.setGenderFocalPoint(
+                iso3.getValue().strip().toUpperCase(Locale.ROOT), from.getValue() == null ? 0 : from.getValue(), source.getValue())));
+        focalPoint.setId("committee-set-gfp");
         addTerm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout fields = new HorizontalLayout(iso3, from, source, affected, provider);
         fields.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         fields.setWrap(true);
         return new VerticalLayout(new H3(getTranslation("committee.edit")), new Paragraph(getTranslation("committee.rules")), fields,
-                new HorizontalLayout(addTerm, chair));
+                new HorizontalLayout(addTerm, chair, focalPoint));
+    }
+
+    private void showObservations() {
+        observationsBox.removeAll();
+        Grid<CommitteeService.Observation> grid = new Grid<>();
+        grid.setId("committee-observations");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(o -> o.meeting() + " (" + o.meetingDate() + ")").setHeader(getTranslation("committee.meeting")).setAutoWidth(true);
+        grid.addColumn(o -> getTranslation("committee.observation." + o.kind())).setHeader(getTranslation("committee.observation-kind"))
+                .setAutoWidth(true);
+        grid.addColumn(CommitteeService.Observation::text).setHeader(getTranslation("committee.observation-text")).setFlexGrow(3);
+        grid.addColumn(o -> o.synthetic() ? getTranslation("demo.badge") : o.source()).setHeader(getTranslation("treaties.source-column"));
+        List<CommitteeService.Observation> observations = committee.observations();
+        grid.setItems(observations);
+        grid.setAllRowsVisible(true);
+        observationsBox.add(observations.isEmpty() ? new Paragraph(getTranslation("committee.observations.none")) : grid);
+        if (committee.canEdit()) {
+            observationsBox.add(observationEditor());
+        }
+    }
+
+    private com.vaadin.flow.component.details.Details observationEditor() {
+        com.vaadin.flow.component.select.Select<String> type = new com.vaadin.flow.component.select.Select<>();
+        type.setLabel(getTranslation("committee.meeting-type"));
+        type.setItems(CommitteeService.MEETING_TYPES);
+        type.setItemLabelGenerator(t -> getTranslation("committee.meeting-type." + t));
+        TextField name = new TextField(getTranslation("committee.meeting-name"));
+        name.setId("meeting-name");
+        com.vaadin.flow.component.datepicker.DatePicker start = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("proposal.start"));
+        start.setId("meeting-start");
+        com.vaadin.flow.component.datepicker.DatePicker end = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("proposal.end"));
+        TextField location = new TextField(getTranslation("committee.meeting-location"));
+        TextField meetingSource = new TextField(getTranslation("treaties.source-column"));
+        meetingSource.setId("meeting-source");
+        Button addMeeting = new Button(getTranslation("committee.add-meeting"), click -> runObservations(() -> committee.addMeeting(
+                type.getValue(), name.getValue(), start.getValue(), end.getValue(), location.getValue(), meetingSource.getValue())));
+        addMeeting.setId("meeting-add");
+
+        com.vaadin.flow.component.combobox.ComboBox<CommitteeService.Meeting> meeting = new com.vaadin.flow.component.combobox.ComboBox<>(
+                getTranslation("committee.meeting"));
+        meeting.setItems(committee.meetings());
+        meeting.setItemLabelGenerator(m -> m.name() + " (" + m.startDate() + ")");
+        meeting.setId("observation-meeting");
+        com.vaadin.flow.component.select.Select<String> kind = new com.vaadin.flow.component.select.Select<>();
+        kind.setLabel(getTranslation("committee.observation-kind"));
+        kind.setItems(CommitteeService.OBSERVATION_KINDS);
+        kind.setItemLabelGenerator(k -> getTranslation("committee.observation." + k));
+        kind.setId("observation-kind");
+        com.vaadin.flow.component.textfield.TextArea text = new com.vaadin.flow.component.textfield.TextArea(getTranslation("committee.observation-text"));
+        text.setWidthFull();
+        text.setId("observation-text");
+        TextField source = new TextField(getTranslation("treaties.source-column"));
+        source.setId("observation-source");
+        Button add = new Button(getTranslation("committee.add-observation"), click -> runObservations(() -> committee.addObservation(
+                meeting.getValue() == null ? 0 : meeting.getValue().id(), kind.getValue(), text.getValue(), source.getValue())));
+        add.setId("observation-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout meetingFields = new HorizontalLayout(type, name, start, end, location, meetingSource, addMeeting);
+        meetingFields.setWrap(true);
+        meetingFields.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout observationFields = new HorizontalLayout(meeting, kind, source);
+        observationFields.setWrap(true);
+        return new com.vaadin.flow.component.details.Details(getTranslation("committee.record-observation"),
+                new VerticalLayout(new H3(getTranslation("committee.add-meeting")), meetingFields,
+                        new H3(getTranslation("committee.add-observation")), observationFields, text, add));
+    }
+
+    private void runObservations(Runnable edit) {
+        try {
+            edit.run();
+            showObservations();
+            Notification.show(getTranslation("common.saved")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ClearwayException e) {
+            Notification n = Notification.show(getTranslation(e.key(), e.args()));
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private void run(Runnable edit) {

@@ -112,6 +112,10 @@ public class PartnershipView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String reason(Candidate c) {
+        if (!c.geographyKnown()) { // no geographic focus: say so instead of quoting the neutral half score as coverage
+            return getTranslation("partnership.reason.text-no-focus", getTranslation(c.theme() > 0 ? "partnership.theme.yes" : "partnership.theme.no"),
+                    String.valueOf(Math.round(c.timing() * 100)), String.valueOf(Math.round(c.funding() * 100)));
+        }
         return getTranslation("partnership.reason.text", getTranslation(c.theme() > 0 ? "partnership.theme.yes" : "partnership.theme.no"),
                 String.valueOf(Math.round(c.geography() * 100)), String.valueOf(Math.round(c.timing() * 100)),
                 String.valueOf(Math.round(c.funding() * 100)));

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.clearway.common.ClearwayException;
 import org.clearway.treaty.StateProfile;
@@ -33,10 +34,12 @@ import org.clearway.treaty.TreatyService;
 public class StateProfileView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TreatyService treaties;
+    private final org.clearway.treaty.ApmbcObligations obligations;
     private String title = "";
 
-    public StateProfileView(TreatyService treaties) {
+    public StateProfileView(TreatyService treaties, org.clearway.treaty.ApmbcObligations obligations) {
         this.treaties = treaties;
+        this.obligations = obligations;
     }
 
     @Override
@@ -79,6 +82,9 @@ public class StateProfileView extends VerticalLayout implements BeforeEnterObser
                 p.proposals()));
         holdings.setId("state-holdings");
         add(heading, facts, holdings);
+        if (p.facts().stream().anyMatch(f -> f.treaty().equals("APMBC") && List.of("PARTY", "WITHDRAWAL_ANNOUNCED").contains(f.status()))) {
+            add(new ObligationsPanel(obligations, iso3));
+        }
         if (p.synthetic()) {
             Span demo = new Span(getTranslation("demo.badge"));
             demo.addClassName("cw-demo-badge");

@@ -74,6 +74,10 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
             grid.addColumn(s -> getTranslation("map.value.treaty_status." + s.status(t))).setHeader(getTranslation("treaties.short." + t))
                     .setSortable(true).setAutoWidth(true);
         }
+        grid.addColumn(s -> s.article5Deadline() == null ? "" : s.article5Deadline().toString()).setHeader(getTranslation("treaties.short.article5"))
+                .setSortable(true).setAutoWidth(true);
+        grid.addColumn(s -> s.lastArticle7Year() == null ? "" : s.lastArticle7Year().toString()).setHeader(getTranslation("treaties.short.article7"))
+                .setSortable(true).setAutoWidth(true);
         Paragraph source = new Paragraph(getTranslation("treaties.source"));
         source.addClassName("cw-source");
         add(new H2(getTranslation("treaties.title")), new HorizontalLayout(treaty, status, search), mapBox, counts, grid, source);
