@@ -10,6 +10,11 @@ import org.clearway.security.UserScope;
  */
 record OgcCollection(String id, String title, String description, String from, String temporal, boolean scoped) {
 
+    /** Point collections; the others are (multi)polygons. */
+    boolean points() {
+        return id.equals("casualties");
+    }
+
     static final List<OgcCollection> ALL = List.of(
             new OgcCollection("countries", "Countries", "Country outlines (Natural Earth, public domain).",
                     "SELECT a.iso3 AS id, a.geom, a.iso3, a.name FROM admin_area a WHERE a.level = 0", null, false),
@@ -27,7 +32,7 @@ record OgcCollection(String id, String title, String description, String from, S
             new OgcCollection("proposals", "Humanitarian appeal proposals",
                     "Proposals' locations (admin areas and drawn areas); anonymous callers see published proposals only.",
                     """
-                    SELECT p.proposal_id AS id, p.footprint AS geom, p.code, p.title, o.name AS organisation, rp.code AS plan, rp.year,
+                    SELECT p.proposal_id AS id, p.footprint AS geom, rp.iso3, p.code, p.title, o.name AS organisation, rp.code AS plan, rp.year,
                            p.status, p.requirements_usd, coalesce(pf.funded_usd, 0) AS funded_usd, p.start_date, p.end_date,
                            p.target_girls, p.target_boys, p.target_women, p.target_men, p.target_older_persons, p.target_pwd, p.synthetic
                     FROM proposal p JOIN organisation o ON o.organisation_id = p.organisation_id
