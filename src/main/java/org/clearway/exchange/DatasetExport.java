@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import mil.nga.geopackage.BoundingBox;
@@ -30,9 +29,6 @@ import org.clearway.common.CsvWriter;
 import org.clearway.common.XlsxWriter;
 import org.clearway.security.CurrentUser;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,12 +104,11 @@ public class DatasetExport {
                            'properties', to_jsonb(f) - 'geom') ORDER BY f.id), '[]'::json))::text
                     FROM """ + from, dataset, iso3, iso3).get(0, String.class).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        Result<Record> rows = db.fetch("""
+        Table rows = table("""
                 SELECT f.*, ST_AsBinary(f.geom) AS cw_wkb, ST_AsText(f.geom, 7) AS cw_wkt,
                        ST_Y(ST_PointOnSurface(f.geom)) AS cw_lat, ST_X(ST_PointOnSurface(f.geom)) AS cw_lon
-                FROM """ + from + " ORDER BY f.id", iso3, iso3);
-        List<Field<?>> columns = Arrays.stream(rows.fields()).filter(f -> !f.getName().equals("geom") && !f.getName().startsWith("cw_"))
-                .toList();
+                FROM """ + from + " ORDER BY f.id", iso3);
+        List<Column> columns = rows.columns().stream().filter(col -> !col.name().equals("geom") && !col.name().startsWith("cw_")).toList();
         return switch (format) {
             case CSV -> csv(rows, columns, c, label);
             case XLSX -> xlsx(rows, columns, c, label);
@@ -122,8 +117,65 @@ public class DatasetExport {
         };
     }
 
-    private static List<String> header(List<Field<?>> columns, OgcCollection c, boolean wkt) {
-        List<String> names = new ArrayList<>(columns.stream().map(Field::getName).toList());
+    /** A column of the export and its Java type. */
+    record Column(int index, String name, Class<?> type) {
+    }
+
+    /** Rows read over plain JDBC: the geometry column stays in the database (as WKB/WKT columns instead). */
+    record Table(List<Column> columns, List<Object[]> rows) {
+        Object get(Object[] row, String name) {
+            return row[columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().index()];
+        }
+    }
+
+    private Table table(String sql, String iso3) {
+        return db.connectionResult(c -> {
+            try (var ps = c.prepareStatement(sql)) {
+                ps.setString(1, iso3);
+                ps.setString(2, iso3);
+                ps.setFetchSize(2000);
+                try (var rs = ps.executeQuery()) {
+                    var meta = rs.getMetaData();
+                    List<Column> cols = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        Class<?> type = switch (meta.getColumnType(i)) {
+                            case java.sql.Types.BIT, java.sql.Types.BOOLEAN -> Boolean.class;
+                            case java.sql.Types.SMALLINT, java.sql.Types.INTEGER, java.sql.Types.BIGINT -> Long.class;
+                            case java.sql.Types.NUMERIC, java.sql.Types.DECIMAL, java.sql.Types.DOUBLE, java.sql.Types.REAL -> BigDecimal.class;
+                            case java.sql.Types.DATE -> LocalDate.class;
+                            case java.sql.Types.BINARY, java.sql.Types.VARBINARY -> byte[].class;
+                            default -> String.class;
+                        };
+                        cols.add(new Column(i - 1, meta.getColumnLabel(i), type));
+                    }
+                    List<Object[]> out = new ArrayList<>();
+                    while (rs.next()) {
+                        Object[] row = new Object[cols.size()];
+                        for (Column col : cols) {
+                            if (col.name().equals("geom")) {
+                                continue;
+                            }
+                            Object v = rs.getObject(col.index() + 1);
+                            row[col.index()] = switch (v) {
+                                case null -> null;
+                                case java.sql.Date d -> d.toLocalDate();
+                                case Boolean b -> b;
+                                case Number n when col.type() == Long.class -> n.longValue();
+                                case Number n when col.type() == BigDecimal.class -> new BigDecimal(n.toString());
+                                case byte[] b -> b;
+                                default -> v.toString();
+                            };
+                        }
+                        out.add(row);
+                    }
+                    return new Table(cols, out);
+                }
+            }
+        });
+    }
+
+    private static List<String> header(List<Column> columns, OgcCollection c, boolean wkt) {
+        List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
         names.add("lat");
         names.add("lon");
         if (wkt && !c.points()) {
@@ -132,35 +184,35 @@ public class DatasetExport {
         return names;
     }
 
-    private static List<Object> cells(Record r, List<Field<?>> columns, OgcCollection c, boolean wkt) {
+    private static List<Object> cells(Table t, Object[] r, List<Column> columns, OgcCollection c, boolean wkt) {
         List<Object> cells = new ArrayList<>();
-        columns.forEach(f -> cells.add(r.get(f)));
-        cells.add(r.get("cw_lat"));
-        cells.add(r.get("cw_lon"));
+        columns.forEach(f -> cells.add(r[f.index()]));
+        cells.add(t.get(r, "cw_lat"));
+        cells.add(t.get(r, "cw_lon"));
         if (wkt && !c.points()) {
-            cells.add(r.get("cw_wkt"));
+            cells.add(t.get(r, "cw_wkt"));
         }
         return cells;
     }
 
-    private static byte[] csv(Result<Record> rows, List<Field<?>> columns, OgcCollection c, Function<String, String> label) {
+    private static byte[] csv(Table rows, List<Column> columns, OgcCollection c, Function<String, String> label) {
         List<String> names = header(columns, c, true);
         CsvWriter csv = new CsvWriter().row(names.stream().map(n -> label.apply("export.col." + n)).toList())
                 .row(names.stream().map(Hxl::tag).toList());
-        rows.forEach(r -> csv.row(cells(r, columns, c, true)));
+        rows.rows().forEach(r -> csv.row(cells(rows, r, columns, c, true)));
         return csv.bytes();
     }
 
-    private static byte[] xlsx(Result<Record> rows, List<Field<?>> columns, OgcCollection c, Function<String, String> label) {
+    private static byte[] xlsx(Table rows, List<Column> columns, OgcCollection c, Function<String, String> label) {
         List<String> names = header(columns, c, false);
         try (XlsxWriter x = new XlsxWriter(c.id())) {
             x.header(names.stream().map(n -> label.apply("export.col." + n)).toList()).header(names.stream().map(Hxl::tag).toList());
-            rows.forEach(r -> x.row(cells(r, columns, c, false)));
+            rows.rows().forEach(r -> x.row(cells(rows, r, columns, c, false)));
             return x.bytes();
         }
     }
 
-    private static byte[] gpkg(Result<Record> rows, List<Field<?>> columns, OgcCollection c) {
+    private static byte[] gpkg(Table rows, List<Column> columns, OgcCollection c) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("clearway-gpkg");
@@ -178,24 +230,24 @@ public class DatasetExport {
                 gc.setM((byte) 0);
                 gc.setSrs(srs);
                 List<FeatureColumn> fcs = new ArrayList<>();
-                for (Field<?> f : columns) {
-                    if (!f.getName().equals("id")) {
-                        fcs.add(FeatureColumn.createColumn(f.getName(), type(f.getType())));
+                for (Column f : columns) {
+                    if (!f.name().equals("id")) {
+                        fcs.add(FeatureColumn.createColumn(f.name(), type(f.type())));
                     }
                 }
                 fcs.add(FeatureColumn.createColumn("source_id", GeoPackageDataType.TEXT));
                 gp.createFeatureTable(FeatureTableMetadata.create(gc, "fid", fcs, new BoundingBox(-180, -90, 180, 90)));
                 FeatureDao dao = gp.getFeatureDao(table);
                 gp.beginTransaction();
-                for (Record r : rows) {
+                for (Object[] r : rows.rows()) {
                     FeatureRow row = dao.newRow();
-                    row.setGeometry(GeoPackageGeometryData.create(srs.getSrsId(), GeometryReader.readGeometry((byte[]) r.get("cw_wkb"))));
-                    for (Field<?> f : columns) {
-                        if (!f.getName().equals("id")) {
-                            row.setValue(f.getName(), value(r.get(f)));
+                    row.setGeometry(GeoPackageGeometryData.create(srs.getSrsId(), GeometryReader.readGeometry((byte[]) rows.get(r, "cw_wkb"))));
+                    for (Column f : columns) {
+                        if (!f.name().equals("id")) {
+                            row.setValue(f.name(), value(r[f.index()]));
                         }
                     }
-                    row.setValue("source_id", String.valueOf(r.get("id")));
+                    row.setValue("source_id", String.valueOf(rows.get(r, "id")));
                     dao.create(row);
                 }
                 gp.endTransaction();

@@ -1,0 +1,309 @@
+package org.clearway.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import org.clearway.common.ClearwayException;
+import org.clearway.common.Csv;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads the formats the field exchanges, feature by feature, without holding the file in memory:
+ * GeoJSON (streamed; RFC 7946 lon/lat, or a legacy {@code crs} member), GeoPackage (NGA's library; the
+ * table's SRS), CSV (lat/lon columns, a WKT column, or a P-code column joined to admin areas later).
+ * Each feature goes to {@code sink} as (geometry or null, attributes as a JSON object).
+ */
+final class FeatureFiles {
+
+    /** What a file held besides its features. */
+    record Header(String format, int srid, List<String> attributes, List<String> warnings) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build(); // features are read one by one
+    private static final Pattern EPSG = Pattern.compile("EPSG:{1,2}(\\d{4,6})|/EPSG/0/(\\d{4,6})|CRS84", Pattern.CASE_INSENSITIVE);
+
+    private FeatureFiles() {
+    }
+
+    static String formatOf(String fileName) {
+        String f = fileName.toLowerCase(Locale.ROOT);
+        if (f.endsWith(".geojson") || f.endsWith(".json")) {
+            return "GEOJSON";
+        }
+        if (f.endsWith(".gpkg")) {
+            return "GPKG";
+        }
+        if (f.endsWith(".csv")) {
+            return "CSV";
+        }
+        if (f.endsWith(".zip") || f.endsWith(".shp")) {
+            throw new ClearwayException("error.import.shapefile");
+        }
+        throw new ClearwayException("error.import.format", fileName);
+    }
+
+    /** Reads a file; the SRID is known only after the header was read, so the sink receives it first through {@code srid}. */
+    static Header read(String format, Path file, java.util.function.IntFunction<BiConsumer<Geometry, String>> sinkForSrid) {
+        try {
+            if (Files.size(file) == 0) {
+                throw new ClearwayException("error.import.empty");
+            }
+            return switch (format) {
+                case "GEOJSON" -> geoJson(file, sinkForSrid);
+                case "GPKG" -> geoPackage(file, sinkForSrid);
+                case "CSV" -> csv(file, sinkForSrid);
+                default -> throw new ClearwayException("error.import.format", format);
+            };
+        } catch (IOException e) {
+            throw new ClearwayException("error.import.unreadable");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ GeoJSON
+
+    private static Header geoJson(Path file, java.util.function.IntFunction<BiConsumer<Geometry, String>> sinkForSrid) throws IOException {
+        Set<String> attributes = new LinkedHashSet<>();
+        List<String> warnings = new ArrayList<>();
+        GeoJsonReader reader = new GeoJsonReader(new GeometryFactory());
+        int srid = 4326;
+        BiConsumer<Geometry, String> sink = null;
+        int features = 0;
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ClearwayException("error.import.geojson-shape");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("crs")) {
+                    JsonNode crs = JSON.readTree(p);
+                    srid = srid(crs.path("properties").path("name").asString(""), warnings);
+                } else if (name.equals("type")) {
+                    String type = p.getString();
+                    if (!"FeatureCollection".equals(type) && !"Feature".equals(type)) {
+                        throw new ClearwayException("error.import.geojson-shape");
+                    }
+                } else if (name.equals("features")) {
+                    if (p.currentToken() != JsonToken.START_ARRAY) {
+                        throw new ClearwayException("error.import.geojson-shape");
+                    }
+                    if (sink == null) {
+                        sink = sinkForSrid.apply(srid);
+                    }
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode f = JSON.readTree(p);
+                        features++;
+                        feature(f, reader, attributes, sink);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            ClearwayException refused = new ClearwayException("error.import.json",
+                    String.valueOf(e.getLocation() == null ? 0 : e.getLocation().getLineNr()));
+            refused.initCause(e);
+            throw refused;
+        }
+        if (features == 0) {
+            throw new ClearwayException("error.import.empty");
+        }
+        return new Header("GEOJSON", srid, List.copyOf(attributes), warnings);
+    }
+
+    private static void feature(JsonNode f, GeoJsonReader reader, Set<String> attributes, BiConsumer<Geometry, String> sink) {
+        Geometry g = null;
+        JsonNode geometry = f.path("geometry");
+        if (geometry.isObject()) {
+            try {
+                g = reader.read(geometry.toString());
+            } catch (ParseException | RuntimeException e) {
+                g = null; // rejected at validation: "no readable geometry"
+            }
+        }
+        JsonNode props = f.path("properties");
+        ObjectNode attrs = props.isObject() ? (ObjectNode) props : JSON.createObjectNode();
+        attrs.propertyNames().forEach(attributes::add);
+        sink.accept(g, attrs.toString());
+    }
+
+    /** EPSG code from a CRS name (EPSG:3857, urn:ogc:def:crs:EPSG::32636, .../EPSG/0/4326, CRS84). */
+    static int srid(String name, List<String> warnings) {
+        Matcher m = EPSG.matcher(name);
+        if (m.find()) {
+            if (m.group(1) != null) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (m.group(2) != null) {
+                return Integer.parseInt(m.group(2));
+            }
+            return 4326;
+        }
+        warnings.add("import.warning.crs-unknown:" + name);
+        return 4326;
+    }
+
+    // ------------------------------------------------------------------------------------------------ GeoPackage
+
+    private static Header geoPackage(Path file, java.util.function.IntFunction<BiConsumer<Geometry, String>> sinkForSrid) {
+        GeoPackage gp;
+        try {
+            gp = GeoPackageManager.open(file.toFile(), false);
+        } catch (RuntimeException e) {
+            throw new ClearwayException("error.import.gpkg");
+        }
+        try {
+            List<String> tables = gp.getFeatureTables();
+            if (tables.isEmpty()) {
+                throw new ClearwayException("error.import.empty");
+            }
+            List<String> warnings = new ArrayList<>();
+            if (tables.size() > 1) {
+                warnings.add("import.warning.first-table:" + tables.get(0));
+            }
+            FeatureDao dao = gp.getFeatureDao(tables.get(0));
+            var srs = dao.getSrs();
+            int srid = srs == null || srs.getOrganizationCoordsysId() <= 0 ? 4326 : (int) srs.getOrganizationCoordsysId();
+            if (srs == null || srs.getOrganizationCoordsysId() <= 0) {
+                warnings.add("import.warning.crs-unknown:" + (srs == null ? "" : srs.getSrsName()));
+            }
+            BiConsumer<Geometry, String> sink = sinkForSrid.apply(srid);
+            List<String> attributes = new ArrayList<>();
+            String geometryColumn = dao.getGeometryColumnName();
+            for (String c : dao.getColumnNames()) {
+                if (!c.equals(geometryColumn) && !c.equals(dao.getPkColumnName())) {
+                    attributes.add(c);
+                }
+            }
+            WKBReader wkb = new WKBReader();
+            int count = 0;
+            FeatureResultSet rs = dao.queryForAll();
+            try {
+                while (rs.moveToNext()) {
+                    FeatureRow row = rs.getRow();
+                    count++;
+                    Geometry g = null;
+                    GeoPackageGeometryData data = row.getGeometry();
+                    if (data != null && !data.isEmpty()) {
+                        try {
+                            g = wkb.read(data.getWkb());
+                        } catch (ParseException | IOException | RuntimeException e) {
+                            g = null;
+                        }
+                    }
+                    ObjectNode attrs = JSON.createObjectNode();
+                    for (String c : attributes) {
+                        Object v = row.getValue(c);
+                        if (v != null) {
+                            attrs.put(c, v instanceof java.util.Date d ? d.toInstant().toString().substring(0, 10) : v.toString());
+                        }
+                    }
+                    sink.accept(g, attrs.toString());
+                }
+            } finally {
+                rs.close();
+            }
+            if (count == 0) {
+                throw new ClearwayException("error.import.empty");
+            }
+            return new Header("GPKG", srid, attributes, warnings);
+        } finally {
+            gp.close();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ CSV
+
+    private static Header csv(Path file, java.util.function.IntFunction<BiConsumer<Geometry, String>> sinkForSrid) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Map<String, String>> rows;
+        try {
+            rows = Csv.readWithHeader(text);
+        } catch (RuntimeException e) {
+            throw new ClearwayException("error.import.csv");
+        }
+        if (rows.isEmpty()) {
+            throw new ClearwayException("error.import.empty");
+        }
+        List<String> columns = new ArrayList<>(rows.get(0).keySet());
+        List<String> warnings = new ArrayList<>();
+        // an HXL hashtag row (as Clearway exports) is skipped
+        if (rows.get(0).values().stream().filter(v -> v != null && !v.isBlank()).allMatch(v -> v.startsWith("#"))) {
+            rows = rows.subList(1, rows.size());
+            warnings.add("import.warning.hxl-row:");
+        }
+        String lat = find(columns, "lat", "latitude", "y");
+        String lon = find(columns, "lon", "lng", "long", "longitude", "x");
+        String wkt = find(columns, "wkt", "geometry", "geom", "the_geom");
+        if ((lat == null || lon == null) && wkt == null && find(columns, "pcode", "adm1_pcode", "admin1pcode", "p_code") == null) {
+            throw new ClearwayException("error.import.csv-location");
+        }
+        BiConsumer<Geometry, String> sink = sinkForSrid.apply(4326);
+        GeometryFactory factory = new GeometryFactory();
+        WKTReader wktReader = new WKTReader(factory);
+        for (Map<String, String> row : rows) {
+            Geometry g = null;
+            try {
+                if (wkt != null && row.get(wkt) != null && !row.get(wkt).isBlank()) {
+                    g = wktReader.read(row.get(wkt));
+                } else if (lat != null && lon != null && row.get(lat) != null && row.get(lon) != null) {
+                    g = factory.createPoint(new Coordinate(Double.parseDouble(row.get(lon).strip()), Double.parseDouble(row.get(lat).strip())));
+                }
+            } catch (ParseException | NumberFormatException e) {
+                g = null;
+            }
+            ObjectNode attrs = JSON.createObjectNode();
+            row.forEach((k, v) -> {
+                if (v != null && !v.isEmpty() && !k.equals(wkt)) {
+                    attrs.put(k, v);
+                }
+            });
+            sink.accept(g, attrs.toString());
+        }
+        return new Header("CSV", 4326, columns.stream().filter(c -> !c.equals(wkt)).toList(), warnings);
+    }
+
+    private static String find(List<String> columns, String... names) {
+        for (String n : names) {
+            for (String c : columns) {
+                if (c.strip().equalsIgnoreCase(n)) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,388 @@
+package org.clearway.exchange;
+
+import static org.clearway.jooq.Tables.IMPORT_JOB;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import org.clearway.common.AccessRefusedException;
+import org.clearway.common.AuditLog;
+import org.clearway.common.ClearwayException;
+import org.clearway.security.CurrentUser;
+import org.clearway.security.Role;
+import org.clearway.security.UserScope;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports in three steps, each safe to repeat and to run on any app instance (the job lives in the database):
+ * <ol>
+ * <li>{@link #stage}: the file is read feature by feature (GeoJSON, GeoPackage, CSV) and COPYed into
+ * {@code import_staging} with its source CRS;</li>
+ * <li>{@link #validate}: with a field mapping, PostGIS reprojects to EPSG:4326, repairs invalid geometry
+ * ({@code ST_MakeValid}, flagged) or rejects the row with its reason, checks values and finds each row's
+ * country and admin area;</li>
+ * <li>{@link #commit}: accepted rows go into the target table in one transaction, in batches that report
+ * progress; a cancel or a failure rolls everything back.</li>
+ * </ol>
+ */
+@Service
+public class ImportService {
+
+    public static final long MAX_BYTES = 300L * 1024 * 1024;
+    static final int BATCH = 5_000;
+
+    /** A staged job and what the file held. */
+    public record Job(long id, ImportTarget target, String fileName, String format, int sourceSrid, List<String> attributes, int rows,
+                      List<String> warnings, String status, String alreadyImported) implements Serializable {
+    }
+
+    /** One row's fate: OK, REPAIRED (with the validity problem fixed) or REJECTED (with the reason). */
+    public record RowReport(int row, String status, String reasonKey, String reasonArg) implements Serializable {
+    }
+
+    public record Preview(long jobId, int ok, int repaired, int rejected, List<RowReport> problems, String sampleGeoJson,
+                          double[] extent) implements Serializable {
+    }
+
+    /** Where a target field's value comes from: a source attribute, else the constant (may both be null). */
+    public record Source(String attribute, String constant) implements Serializable {
+    }
+
+    private final DSLContext db;
+    private final CurrentUser currentUser;
+    private final AuditLog auditLog;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ImportService(DSLContext db, CurrentUser currentUser, AuditLog auditLog) {
+        this.db = db;
+        this.currentUser = currentUser;
+        this.auditLog = auditLog;
+    }
+
+    public boolean canImport(ImportTarget target) {
+        return currentUser.find().map(s -> s.isGlobal() || target != ImportTarget.ADMIN_AREAS && s.role() == Role.SUBCLUSTER_LEAD)
+                .orElse(false);
+    }
+
+    private UserScope requireImporter(ImportTarget target) {
+        UserScope s = currentUser.require();
+        if (!canImport(target)) {
+            throw new AccessRefusedException("error.import.not-allowed");
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------------------------------------- 1. stage
+
+    @Transactional
+    public Job stage(ImportTarget target, String fileName, Path file) {
+        UserScope s = requireImporter(target);
+        String format = FeatureFiles.formatOf(fileName);
+        String sha;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ClearwayException("error.import.too-large", String.valueOf(MAX_BYTES / 1024 / 1024));
+            }
+            sha = sha256(file);
+        } catch (IOException e) {
+            throw new ClearwayException("error.import.unreadable");
+        }
+        long jobId = db.insertInto(IMPORT_JOB).set(IMPORT_JOB.TARGET, target.name()).set(IMPORT_JOB.FILE_NAME, fileName)
+                .set(IMPORT_JOB.FORMAT, format).set(IMPORT_JOB.SHA256, sha).set(IMPORT_JOB.CREATED_BY, s.username())
+                .returning(IMPORT_JOB.IMPORT_JOB_ID).fetchSingle().getImportJobId();
+        StagingWriter[] writer = new StagingWriter[1];
+        FeatureFiles.Header header = db.connectionResult(c -> {
+            try {
+                return FeatureFiles.read(format, file, srid -> {
+                    writer[0] = new StagingWriter(c, jobId, srid);
+                    return writer[0]::add;
+                });
+            } finally {
+                if (writer[0] != null) {
+                    writer[0].close();
+                }
+            }
+        });
+        int rows = writer[0] == null ? 0 : writer[0].rows();
+        if (rows == 0) {
+            throw new ClearwayException("error.import.empty");
+        }
+        List<String> warnings = new ArrayList<>(header.warnings());
+        if (writer[0].dropped3d()) {
+            warnings.add("import.warning.3d:");
+        }
+        if (db.fetchOne("SELECT count(*) FROM spatial_ref_sys WHERE srid = ?", header.srid()).get(0, Long.class) == 0) {
+            throw new ClearwayException("error.import.crs", String.valueOf(header.srid()));
+        }
+        db.update(IMPORT_JOB).set(IMPORT_JOB.SOURCE_SRID, header.srid()).set(IMPORT_JOB.ATTRIBUTES, header.attributes().toArray(String[]::new))
+                .set(IMPORT_JOB.ROWS_TOTAL, rows).set(IMPORT_JOB.WARNINGS, warnings.toArray(String[]::new))
+                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).execute();
+        return job(jobId);
+    }
+
+    @Transactional(readOnly = true)
+    public Job job(long jobId) {
+        currentUser.require();
+        var r = db.selectFrom(IMPORT_JOB).where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).fetchOne();
+        if (r == null) {
+            throw new ClearwayException("error.not-found");
+        }
+        String already = db.fetchOne("""
+                SELECT max(committed_at)::date::text FROM import_job WHERE sha256 = ? AND target = ? AND status = 'COMMITTED' AND import_job_id <> ?""",
+                r.getSha256(), r.getTarget(), jobId).get(0, String.class);
+        return new Job(jobId, ImportTarget.valueOf(r.getTarget()), r.getFileName(), r.getFormat(),
+                r.getSourceSrid() == null ? 4326 : r.getSourceSrid(), List.of(r.getAttributes()), r.getRowsTotal(), List.of(r.getWarnings()),
+                r.getStatus(), already);
+    }
+
+    /** The default mapping: a source attribute with the field's name (any case), else the field's default. */
+    public Map<String, Source> suggestMapping(Job job) {
+        Map<String, Source> m = new LinkedHashMap<>();
+        for (ImportTarget.Field f : job.target().fields()) {
+            String attr = job.attributes().stream().filter(a -> a.equalsIgnoreCase(f.name())).findFirst().orElse(null);
+            m.put(f.name(), new Source(attr, attr == null ? f.defaultValue() : null));
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------------------------------------- 2. validate
+
+    @Transactional
+    public Preview validate(long jobId, Map<String, Source> mapping) {
+        Job job = job(jobId);
+        UserScope s = requireImporter(job.target());
+        if (!List.of("STAGED", "VALIDATED").contains(job.status())) {
+            throw new ClearwayException("error.import.state", job.status());
+        }
+        // mapped values, normalised (trimmed; upper-cased where a list of values applies), in one jsonb per row
+        StringBuilder vals = new StringBuilder("jsonb_build_object(");
+        List<Object> binds = new ArrayList<>();
+        int i = 0;
+        for (ImportTarget.Field f : job.target().fields()) {
+            Source src = mapping.getOrDefault(f.name(), new Source(null, null));
+            if (src.attribute() != null && !job.attributes().contains(src.attribute())) {
+                throw new ClearwayException("error.import.attribute", src.attribute());
+            }
+            vals.append(i++ == 0 ? "" : ", ").append("?::text, ");
+            binds.add(f.name());
+            String expr = "nullif(btrim(coalesce(s.attrs ->> ?::text, ?::text)), '')";
+            vals.append(f.allowed() == null ? expr : "upper(" + expr + ")");
+            binds.add(src.attribute());
+            binds.add(src.constant());
+        }
+        vals.append(")");
+        String scopeCountries = s.isGlobal() ? "NULL" : "(SELECT array_agg(iso3) FROM subcluster WHERE subcluster_id = ANY (?::bigint[]))";
+        List<Object> scopeBinds = s.isGlobal() ? List.of()
+                : List.of(s.subclusterIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        String extract = job.target().points() ? "1" : "3";
+
+        // step a: values, reprojection, repair
+        List<Object> a = new ArrayList<>(binds);
+        a.add(jobId);
+        db.execute("""
+                UPDATE import_staging s SET vals = %s,
+                       geom4326 = CASE WHEN s.geom IS NULL THEN NULL ELSE import_try_transform(ST_SetSRID(s.geom, %d)) END,
+                       row_status = NULL, reason_key = NULL, reason_arg = NULL, iso3 = NULL, admin_area_id = NULL
+                WHERE s.import_job_id = ?""".formatted(vals, job.sourceSrid()), a.toArray());
+        // P-code rows of a CSV without coordinates take their admin area's shape (casualties: a point inside it)
+        db.execute("""
+                UPDATE import_staging s SET geom4326 = CASE WHEN %s THEN ST_PointOnSurface(a.geom) ELSE a.geom END
+                FROM admin_area a
+                WHERE s.import_job_id = ? AND s.geom IS NULL
+                  AND a.pcode = upper(btrim(coalesce(s.attrs ->> 'pcode', s.attrs ->> 'adm1_pcode', s.attrs ->> 'admin1pcode', s.attrs ->> 'p_code')))
+                """.formatted(job.target().points()), jobId);
+        db.execute("""
+                UPDATE import_staging s SET
+                    row_status = CASE WHEN NOT ST_IsValid(s.geom4326) THEN 'REPAIRED' ELSE 'OK' END,
+                    reason_arg = CASE WHEN NOT ST_IsValid(s.geom4326) THEN ST_IsValidReason(s.geom4326) END,
+                    geom4326 = CASE WHEN %s THEN
+                                   (SELECT ST_GeometryN(ST_CollectionExtract(ST_MakeValid(s.geom4326), 1), 1))
+                               ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(s.geom4326), 3)) END
+                WHERE s.import_job_id = ? AND s.geom4326 IS NOT NULL""".formatted(job.target().points()), jobId);
+        // step b: reasons to reject, first one wins
+        StringBuilder checks = new StringBuilder();
+        List<Object> cb = new ArrayList<>();
+        checks.append("WHEN s.geom IS NULL AND s.geom4326 IS NULL THEN 'error.import.row.no-geometry' ");
+        checks.append("WHEN s.geom IS NOT NULL AND s.geom4326 IS NULL THEN 'error.import.row.crs' ");
+        checks.append("WHEN ST_IsEmpty(s.geom4326) THEN '").append(job.target().points() ? "error.import.row.not-point" : "error.import.row.not-polygon")
+                .append("' ");
+        checks.append("WHEN ST_XMin(s.geom4326) < -180 OR ST_XMax(s.geom4326) > 180 OR ST_YMin(s.geom4326) < -90 OR ST_YMax(s.geom4326) > 90 ")
+                .append("THEN 'error.import.row.range' ");
+        checks.append("WHEN length(s.attrs::text) > 65536 THEN 'error.import.row.too-long' ");
+        for (ImportTarget.Field f : job.target().fields()) {
+            if (f.required()) {
+                checks.append("WHEN s.vals ->> ? IS NULL THEN 'error.import.row.required:' || ? ");
+                cb.add(f.name());
+                cb.add(f.name());
+            }
+            if (f.allowed() != null) {
+                checks.append("WHEN s.vals ->> ? IS NOT NULL AND NOT (s.vals ->> ? = ANY (?::text[])) THEN 'error.import.row.value:' || ? || '=' || left(s.vals ->> ?, 60) ");
+                cb.add(f.name());
+                cb.add(f.name());
+                cb.add(f.allowed().toArray(String[]::new));
+                cb.add(f.name());
+                cb.add(f.name());
+            }
+            if (f.name().endsWith("_date")) {
+                checks.append("WHEN s.vals ->> ? IS NOT NULL AND import_try_date(s.vals ->> ?) IS NULL THEN 'error.import.row.date:' || left(s.vals ->> ?, 60) ");
+                cb.add(f.name());
+                cb.add(f.name());
+                cb.add(f.name());
+            }
+        }
+        if (job.target() == ImportTarget.ADMIN_AREAS) {
+            checks.append("WHEN NOT (s.vals ->> 'pcode' ~ '^[A-Z0-9]{2,20}$') THEN 'error.import.row.pcode:' || left(s.vals ->> 'pcode', 40) ");
+            checks.append("WHEN NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = upper(s.vals ->> 'iso3')) THEN 'error.import.row.country:' || left(s.vals ->> 'iso3', 10) ");
+        }
+        List<Object> b = new ArrayList<>(cb);
+        b.add(jobId);
+        db.execute("""
+                UPDATE import_staging s SET row_status = 'REJECTED', reason_key = split_part(x.reason, ':', 1), reason_arg = substr(x.reason, length(split_part(x.reason, ':', 1)) + 2)
+                FROM (SELECT s.row_no, CASE %s END AS reason FROM import_staging s WHERE s.import_job_id = ?) x
+                WHERE s.import_job_id = x.import_job_id_placeholder AND s.row_no = x.row_no AND x.reason IS NOT NULL"""
+                .formatted(checks).replace("x.import_job_id_placeholder", "?"), concat(b, jobId));
+        // step c: country and admin area of each accepted row (spatial join on a point inside it); leads only in their countries
+        if (job.target() != ImportTarget.ADMIN_AREAS) {
+            List<Object> c = new ArrayList<>(scopeBinds);
+            c.add(jobId);
+            db.execute("""
+                    UPDATE import_staging s SET
+                        iso3 = (SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && p.pt AND ST_Intersects(a.geom, p.pt) LIMIT 1),
+                        admin_area_id = (SELECT a.admin_area_id FROM admin_area a WHERE a.level = 1 AND a.geom && p.pt AND ST_Intersects(a.geom, p.pt) LIMIT 1)
+                    FROM (SELECT row_no, ST_PointOnSurface(geom4326) AS pt FROM import_staging WHERE import_job_id = ? AND row_status <> 'REJECTED') p
+                    WHERE s.import_job_id = ? AND s.row_no = p.row_no""", jobId, jobId);
+            db.execute("""
+                    UPDATE import_staging s SET row_status = 'REJECTED',
+                        reason_key = CASE WHEN s.iso3 IS NULL THEN 'error.import.row.no-country' ELSE 'error.import.row.scope' END,
+                        reason_arg = s.iso3
+                    WHERE s.import_job_id = ? AND s.row_status <> 'REJECTED'
+                      AND (s.iso3 IS NULL OR NOT (s.iso3 = ANY (coalesce(%s, ARRAY[s.iso3]))))""".formatted(scopeCountries),
+                    concat(new ArrayList<>(List.of(jobId)), scopeBinds.toArray()));
+        }
+        Record counts = db.fetchOne("""
+                SELECT count(*) FILTER (WHERE row_status = 'OK'), count(*) FILTER (WHERE row_status = 'REPAIRED'),
+                       count(*) FILTER (WHERE row_status = 'REJECTED')
+                FROM import_staging WHERE import_job_id = ?""", jobId);
+        int ok = counts.get(0, Integer.class);
+        int repaired = counts.get(1, Integer.class);
+        int rejected = counts.get(2, Integer.class);
+        db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "VALIDATED").set(IMPORT_JOB.ROWS_OK, ok).set(IMPORT_JOB.ROWS_REPAIRED, repaired)
+                .set(IMPORT_JOB.ROWS_REJECTED, rejected).set(IMPORT_JOB.MAPPING, JSONB.valueOf(json.writeValueAsString(mapping)))
+                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).execute();
+        List<RowReport> problems = db.fetch("""
+                SELECT row_no, row_status, reason_key, reason_arg FROM import_staging
+                WHERE import_job_id = ? AND row_status <> 'OK' ORDER BY row_no LIMIT 500""", jobId)
+                .map(r -> new RowReport(r.get(0, Integer.class), r.get(1, String.class),
+                        r.get(2, String.class) == null ? "import.row.repaired" : r.get(2, String.class), r.get(3, String.class)));
+        Record sample = db.fetchOne("""
+                SELECT ST_AsGeoJSON(ST_Collect(g), 6), ST_XMin(ST_Extent(g)), ST_YMin(ST_Extent(g)), ST_XMax(ST_Extent(g)), ST_YMax(ST_Extent(g))
+                FROM (SELECT ST_SimplifyPreserveTopology(geom4326, 0.0005) AS g FROM import_staging
+                      WHERE import_job_id = ? AND row_status <> 'REJECTED' ORDER BY row_no LIMIT 300) x""", jobId);
+        double[] extent = sample.get(1) == null ? null
+                : new double[] {sample.get(1, Double.class), sample.get(2, Double.class), sample.get(3, Double.class), sample.get(4, Double.class)};
+        return new Preview(jobId, ok, repaired, rejected, problems, sample.get(0, String.class), extent);
+    }
+
+    private static Object[] concat(List<Object> list, Object... more) {
+        List<Object> all = new ArrayList<>(list);
+        all.addAll(List.of(more));
+        return all.toArray();
+    }
+
+    // ---------------------------------------------------------------------------------------------- 3. commit
+
+    /**
+     * Writes the accepted rows into the target, all or nothing. {@code progress} receives the rows written so far;
+     * {@code cancelled} is checked between batches (a cancel rolls back). A file already imported into the same
+     * target is refused unless {@code again}.
+     */
+    @Transactional
+    public int commit(long jobId, boolean again, IntConsumer progress, AtomicBoolean cancelled) {
+        Job job = job(jobId);
+        UserScope s = requireImporter(job.target());
+        int locked = db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "COMMITTED").set(IMPORT_JOB.COMMITTED_AT, DSL.currentOffsetDateTime())
+                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId).and(IMPORT_JOB.STATUS.eq("VALIDATED"))).execute();
+        if (locked == 0) {
+            throw new ClearwayException("error.import.state", job.status());
+        }
+        if (job.alreadyImported() != null && !again) {
+            throw new ClearwayException("error.import.already", job.alreadyImported());
+        }
+        int max = db.fetchOne("SELECT coalesce(max(row_no), 0) FROM import_staging WHERE import_job_id = ?", jobId).get(0, Integer.class);
+        String source = "import: " + job.fileName() + " (job " + jobId + ", by " + s.username() + ")";
+        int written = 0;
+        for (int from = 1; from <= max; from += BATCH) {
+            written += db.execute(insertSql(job.target()), source, jobId, from, from + BATCH - 1);
+            if (progress != null) {
+                progress.accept(written);
+            }
+            if (cancelled != null && cancelled.get()) { // also after the last batch: nothing is final before the commit
+                throw new ClearwayException("error.import.cancelled");
+            }
+        }
+        db.execute("DELETE FROM import_staging WHERE import_job_id = ?", jobId);
+        auditLog.record("IMPORT", job.target().name().toLowerCase(java.util.Locale.ROOT), jobId, null,
+                db.selectFrom(IMPORT_JOB).where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).fetchOne());
+        return written;
+    }
+
+    private static String insertSql(ImportTarget target) {
+        String rows = " FROM import_staging s WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED') AND s.row_no BETWEEN ? AND ?";
+        return switch (target) {
+            case HAZARDS -> """
+                    INSERT INTO hazard (iso3, admin_area_id, hazard_type, contamination_type, status, name, external_ref, geom, area_m2,
+                                        recorded_date, synthetic, source)
+                    SELECT s.iso3, s.admin_area_id, s.vals ->> 'hazard_type', s.vals ->> 'contamination_type', s.vals ->> 'status',
+                           s.vals ->> 'name', s.vals ->> 'external_ref', s.geom4326, round(ST_Area(s.geom4326::geography)::numeric, 1),
+                           import_try_date(s.vals ->> 'recorded_date'), false, coalesce(s.vals ->> 'source', ?)""" + rows;
+            case CASUALTIES -> """
+                    INSERT INTO casualty (iso3, admin_area_id, incident_date, outcome, civilian, sex, age_group, device_type, geom, synthetic, source)
+                    SELECT s.iso3, s.admin_area_id, import_try_date(s.vals ->> 'incident_date'), s.vals ->> 'outcome',
+                           (s.vals ->> 'civilian')::boolean, coalesce(s.vals ->> 'sex', 'UNKNOWN'), coalesce(s.vals ->> 'age_group', 'UNKNOWN'),
+                           coalesce(s.vals ->> 'device_type', 'UNKNOWN'), s.geom4326, false, coalesce(s.vals ->> 'source', ?)""" + rows;
+            case ADMIN_AREAS -> """
+                    INSERT INTO admin_area AS a (level, pcode, iso3, name, parent_id, geom, synthetic, source)
+                    SELECT 1, upper(s.vals ->> 'pcode'), upper(s.vals ->> 'iso3'), s.vals ->> 'name',
+                           (SELECT admin_area_id FROM admin_area c WHERE c.level = 0 AND c.iso3 = upper(s.vals ->> 'iso3') LIMIT 1),
+                           s.geom4326, false, coalesce(s.vals ->> 'source', ?)""" + rows + """
+
+                    ON CONFLICT (pcode) DO UPDATE SET name = EXCLUDED.name, geom = EXCLUDED.geom, synthetic = false, source = EXCLUDED.source""";
+        };
+    }
+
+    @Transactional
+    public void cancel(long jobId) {
+        Job job = job(jobId);
+        requireImporter(job.target());
+        db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "CANCELLED").where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)
+                .and(IMPORT_JOB.STATUS.in("STAGED", "VALIDATED"))).execute();
+        db.execute("DELETE FROM import_staging WHERE import_job_id = ?", jobId);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

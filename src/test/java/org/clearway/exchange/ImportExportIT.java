@@ -1,0 +1,214 @@
+package org.clearway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.clearway.common.AccessRefusedException;
+import org.clearway.common.ClearwayException;
+import org.clearway.exchange.ImportService.Source;
+import org.clearway.test.AsUser;
+import org.clearway.test.ClearwayTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Export → import round trips in GeoJSON, GeoPackage and CSV give back the same features and attributes; bad files
+ * get a clear reason and write nothing. Not one test transaction: each step commits on its own, as for a user.
+ */
+@ClearwayTest
+class ImportExportIT {
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    DatasetExport exports;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    DSLContext db;
+    @TempDir
+    Path dir;
+
+    long maxHazard;
+    long maxCasualty;
+
+    @BeforeEach
+    void before() {
+        maxHazard = db.fetchOne("SELECT coalesce(max(hazard_id), 0) FROM hazard").get(0, Long.class);
+        maxCasualty = db.fetchOne("SELECT coalesce(max(casualty_id), 0) FROM casualty").get(0, Long.class);
+        AsUser.login(users, "coordinator");
+    }
+
+    @AfterEach
+    void after() {
+        db.execute("DELETE FROM land_release WHERE hazard_id > ?", maxHazard);
+        db.execute("DELETE FROM hazard WHERE hazard_id > ?", maxHazard);
+        db.execute("DELETE FROM casualty WHERE casualty_id > ?", maxCasualty);
+        db.execute("DELETE FROM import_job");
+        AsUser.logout();
+    }
+
+    Path file(String name, byte[] bytes) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    Path file(String name, String text) throws Exception {
+        return file(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    ImportService.Preview stageAndValidate(ImportTarget target, Path file) {
+        var job = imports.stage(target, file.getFileName().toString(), file);
+        return imports.validate(job.id(), imports.suggestMapping(job));
+    }
+
+    List<String> hazardsOf(String where, Object... binds) {
+        return db.fetch("SELECT hazard_type || '|' || contamination_type || '|' || status || '|' || coalesce(name, '') || '|' "
+                + "|| ST_NPoints(geom) || '|' || coalesce(recorded_date::text, '') FROM hazard WHERE " + where
+                + " ORDER BY 1", binds).getValues(0, String.class);
+    }
+
+    @Test
+    void export_then_import_gives_back_the_same_hazards_in_geojson_geopackage_and_csv() throws Exception {
+        List<String> original = hazardsOf("iso3 = 'UKR'");
+        assertThat(original).hasSizeGreaterThan(20);
+        for (DatasetExport.Format format : List.of(DatasetExport.Format.GEOJSON, DatasetExport.Format.GPKG, DatasetExport.Format.CSV)) {
+            long before = db.fetchOne("SELECT coalesce(max(hazard_id), 0) FROM hazard").get(0, Long.class);
+            byte[] exported = exports.export("hazards", "UKR", format, key -> key.substring(key.lastIndexOf('.') + 1));
+            var preview = stageAndValidate(ImportTarget.HAZARDS, file("hazards." + format.extension(), exported));
+            assertThat(preview.rejected()).as(format + " " + preview.problems()).isZero();
+            int written = imports.commit(preview.jobId(), false, null, null);
+            assertThat(written).isEqualTo(original.size());
+            assertThat(hazardsOf("hazard_id > ?", before)).as(format.name()).isEqualTo(original);
+            // the same geometry, to the 7 decimals (~1 cm) of the export
+            assertThat(db.fetchOne("""
+                    SELECT max(ST_HausdorffDistance(o.geom, n.geom)) FROM hazard n JOIN hazard o ON o.name = n.name AND o.hazard_id <= ?
+                    WHERE n.hazard_id > ?""", maxHazard, before).get(0, Double.class)).isLessThan(1e-6);
+            // the areas (recomputed on the spheroid from the geometry read back) agree to 0.01 %
+            assertThat(db.fetchOne("SELECT sum(area_m2) FROM hazard WHERE hazard_id > ?", before).get(0, Double.class))
+                    .isCloseTo(db.fetchOne("SELECT sum(area_m2) FROM hazard WHERE iso3 = 'UKR' AND hazard_id <= ?", maxHazard).get(0, Double.class),
+                            org.assertj.core.data.Percentage.withPercentage(0.01));
+            db.execute("DELETE FROM hazard WHERE hazard_id > ?", before); // the next format starts from the same data
+        }
+    }
+
+    @Test
+    void csv_exports_carry_the_hxl_row_and_neutralise_formulas_and_a_repeat_import_needs_consent() throws Exception {
+        Path csv = file("casualties.csv", """
+                lat,lon,incident_date,outcome,sex,source
+                50.45,30.52,2026-01-10,KILLED,FEMALE,=cmd|' /C calc'!A0
+                50.46,30.53,2026-01-11,injured,male,<script>alert(1)</script>
+                """);
+        var preview = stageAndValidate(ImportTarget.CASUALTIES, csv);
+        assertThat(preview.ok()).isEqualTo(2);
+        assertThat(imports.commit(preview.jobId(), false, null, null)).isEqualTo(2);
+        assertThat(db.fetch("SELECT source FROM casualty WHERE casualty_id > ? ORDER BY casualty_id", maxCasualty).getValues(0, String.class))
+                .containsExactly("=cmd|' /C calc'!A0", "<script>alert(1)</script>");
+        String exported = new String(exports.export("casualties", "UKR", DatasetExport.Format.CSV, k -> k), StandardCharsets.UTF_8);
+        String[] lines = exported.split("\r\n");
+        assertThat(lines[1]).contains("#country+code").contains("#date+incident").contains("#geo+lat").contains("#geo+lon");
+        assertThat(exported).contains(",'=cmd|' /C calc'!A0,").doesNotContain(",=cmd");
+        // the same file again: refused unless the coordinator confirms
+        var again = stageAndValidate(ImportTarget.CASUALTIES, csv);
+        assertThat(imports.job(again.jobId()).alreadyImported()).isNotNull();
+        assertThatThrownBy(() -> imports.commit(again.jobId(), false, null, null)).hasMessage("error.import.already");
+    }
+
+    @Test
+    void another_crs_is_reprojected_invalid_polygons_repaired_and_bad_rows_rejected_with_their_reason() throws Exception {
+        // Kyiv in Web Mercator (EPSG:3857), a self-intersecting bow-tie, a point, an unknown value, a 3D polygon, a huge attribute, the ocean
+        String huge = "x".repeat(70_000);
+        Path geojson = file("mixed.geojson", """
+                {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::3857"}},
+                 "features": [
+                  {"type": "Feature", "properties": {"hazard_type": "CHA", "contamination_type": "AP_MINE", "source": "t", "name": "mercator"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[3395000, 6520000], [3397000, 6520000], [3397000, 6522000], [3395000, 6522000], [3395000, 6520000]]]}},
+                  {"type": "Feature", "properties": {"hazard_type": "sha", "contamination_type": "uxo", "source": "t", "name": "bowtie"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[3395000, 6520000], [3397000, 6522000], [3397000, 6520000], [3395000, 6522000], [3395000, 6520000]]]}},
+                  {"type": "Feature", "properties": {"hazard_type": "CHA", "contamination_type": "UXO", "source": "t"},
+                   "geometry": {"type": "Point", "coordinates": [3395000, 6520000]}},
+                  {"type": "Feature", "properties": {"hazard_type": "RED", "contamination_type": "UXO", "source": "t"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[3395000, 6520000], [3397000, 6520000], [3397000, 6522000], [3395000, 6520000]]]}},
+                  {"type": "Feature", "properties": {"hazard_type": "CHA", "contamination_type": "UXO", "source": "t", "name": "3d"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[3395000, 6520000, 150], [3397000, 6520000, 150], [3397000, 6522000, 150], [3395000, 6520000, 150]]]}},
+                  {"type": "Feature", "properties": {"hazard_type": "CHA", "contamination_type": "UXO", "source": "t", "note": "%s"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[3395000, 6520000], [3397000, 6520000], [3397000, 6522000], [3395000, 6520000]]]}},
+                  {"type": "Feature", "properties": {"hazard_type": "CHA", "contamination_type": "UXO", "source": "t"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[-3000000, -3000000], [-2990000, -3000000], [-2990000, -2990000], [-3000000, -3000000]]]}},
+                  {"type": "Feature", "properties": {"hazard_type": "CHA", "source": "t"}, "geometry": null}
+                 ]}""".formatted(huge));
+        var job = imports.stage(ImportTarget.HAZARDS, "mixed.geojson", geojson);
+        assertThat(job.sourceSrid()).isEqualTo(3857);
+        assertThat(job.warnings()).contains("import.warning.3d:");
+        var preview = imports.validate(job.id(), imports.suggestMapping(job));
+        Map<Integer, String> reasons = new java.util.HashMap<>();
+        preview.problems().forEach(p -> reasons.put(p.row(), p.status() + " " + p.reasonKey() + " " + p.reasonArg()));
+        assertThat(reasons.get(2)).startsWith("REPAIRED import.row.repaired Self-intersection");
+        assertThat(reasons.get(3)).startsWith("REJECTED error.import.row.not-polygon");
+        assertThat(reasons.get(4)).startsWith("REJECTED error.import.row.value hazard_type=RED");
+        assertThat(reasons.get(6)).startsWith("REJECTED error.import.row.too-long");
+        assertThat(reasons.get(7)).startsWith("REJECTED error.import.row.no-country");
+        assertThat(reasons.get(8)).startsWith("REJECTED error.import.row.no-geometry");
+        assertThat(reasons).doesNotContainKeys(1, 5);
+        assertThat(preview.ok()).isEqualTo(2);
+        assertThat(preview.repaired()).isEqualTo(1);
+        imports.commit(preview.jobId(), false, null, null);
+        var kyiv = db.fetchOne("SELECT ST_X(ST_Centroid(geom)), ST_Y(ST_Centroid(geom)), iso3, hazard_type FROM hazard WHERE hazard_id > ? AND name = 'mercator'",
+                maxHazard);
+        assertThat(kyiv.get(0, Double.class)).isBetween(30.49, 30.51);
+        assertThat(kyiv.get(1, Double.class)).isBetween(50.42, 50.44); // y 6,521,000 m in Web Mercator
+        assertThat(kyiv.get(2, String.class)).isEqualTo("UKR");
+        assertThat(db.fetchOne("SELECT hazard_type || contamination_type FROM hazard WHERE hazard_id > ? AND name = 'bowtie'", maxHazard)
+                .get(0, String.class)).isEqualTo("SHAUXO");
+    }
+
+    @Test
+    void malformed_files_are_refused_with_a_reason_and_a_cancelled_commit_leaves_nothing() throws Exception {
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "broken.geojson", file("broken.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{")))
+                .hasMessage("error.import.json");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "empty.geojson", file("empty.geojson", "")))
+                .hasMessage("error.import.empty");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "none.geojson", file("none.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}")))
+                .hasMessage("error.import.empty");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.shp", file("x.shp", "x"))).hasMessage("error.import.shapefile");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.kml", file("x.kml", "<kml/>"))).hasMessage("error.import.format");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.CASUALTIES, "x.csv", file("x.csv", "a,b\n1,2\n"))).hasMessage("error.import.csv-location");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.gpkg", file("x.gpkg", "not a geopackage"))).isInstanceOf(ClearwayException.class);
+        assertThat(db.fetchCount(db.selectFrom("import_staging"))).isZero();
+
+        byte[] exported = exports.export("hazards", "UKR", DatasetExport.Format.GEOJSON, k -> k);
+        var preview = stageAndValidate(ImportTarget.HAZARDS, file("again.geojson", exported));
+        AtomicBoolean cancel = new AtomicBoolean(false);
+        int[] seen = {0};
+        assertThatThrownBy(() -> imports.commit(preview.jobId(), false, written -> {
+            seen[0] = written;
+            cancel.set(true);
+        }, cancel)).hasMessage("error.import.cancelled");
+        assertThat(seen[0]).as("one batch was written before the cancel").isPositive();
+        assertThat(db.fetchOne("SELECT count(*) FROM hazard WHERE hazard_id > ?", maxHazard).get(0, Long.class)).as("rolled back").isZero();
+        assertThat(imports.job(preview.jobId()).status()).as("still ready to commit").isEqualTo("VALIDATED");
+        assertThat(imports.commit(preview.jobId(), false, null, null)).isPositive();
+
+        AsUser.login(users, "partner.halo");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "again.geojson", dir.resolve("again.geojson")))
+                .isInstanceOf(AccessRefusedException.class);
+        AsUser.login(users, "lead.yemen");
+        var outside = imports.validate(imports.stage(ImportTarget.HAZARDS, "again.geojson", dir.resolve("again.geojson")).id(),
+                Map.of("hazard_type", new Source("hazard_type", null), "contamination_type", new Source("contamination_type", null),
+                        "status", new Source("status", null), "source", new Source(null, "test")));
+        assertThat(outside.ok()).as("Ukrainian hazards are outside a Yemen lead's scope").isZero();
+        assertThat(outside.problems()).allSatisfy(p -> assertThat(p.reasonKey()).isEqualTo("error.import.row.scope"));
+    }
+}
