@@ -153,12 +153,12 @@ public class ImportService {
                 r.getStatus(), already);
     }
 
-    /** The default mapping: a source attribute with the field's name (any case), else the field's default. */
+    /** The default mapping: a source attribute with the field's name (any case), and the field's default where it is empty. */
     public Map<String, Source> suggestMapping(Job job) {
         Map<String, Source> m = new LinkedHashMap<>();
         for (ImportTarget.Field f : job.target().fields()) {
             String attr = job.attributes().stream().filter(a -> a.equalsIgnoreCase(f.name())).findFirst().orElse(null);
-            m.put(f.name(), new Source(attr, attr == null ? f.defaultValue() : null));
+            m.put(f.name(), new Source(attr, f.defaultValue())); // the default also fills rows where the attribute is empty
         }
         return m;
     }

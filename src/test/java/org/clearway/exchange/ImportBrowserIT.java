@@ -1,0 +1,99 @@
+package org.clearway.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.FileChooser;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.clearway.test.Browser;
+import org.clearway.test.ClearwayWebTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * In headless Chromium: a coordinator imports 12,002 hazardous areas from GeoJSON — mapping, validation report
+ * (one bow-tie repaired, one point rejected), preview map, then the import with its progress bar (server push).
+ */
+@ClearwayWebTest
+class ImportBrowserIT {
+
+    static final String SOURCE = "Browser test import";
+    static final int POLYGONS = 12_000;
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    DSLContext db;
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void cleanUp() {
+        db.execute("DELETE FROM hazard WHERE source = ?", SOURCE);
+        db.execute("DELETE FROM import_job");
+    }
+
+    Path file() throws Exception {
+        Random random = new Random(7);
+        List<String> features = new ArrayList<>();
+        for (int i = 0; i < POLYGONS; i++) {
+            double x = 30.5 + random.nextDouble() * 4;
+            double y = 47.8 + random.nextDouble() * 2.5;
+            double d = 0.002 + random.nextDouble() * 0.01;
+            features.add("""
+                    {"type":"Feature","properties":{"hazard_type":"%s","contamination_type":"UXO","status":"ACTIVE","name":"BT-%d"},
+                     "geometry":{"type":"Polygon","coordinates":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}}"""
+                    .formatted(i % 3 == 0 ? "CHA" : "SHA", i, x, y, x + d, y, x + d, y + d, x, y + d, x, y));
+        }
+        features.add("""
+                {"type":"Feature","properties":{"hazard_type":"SHA","contamination_type":"UXO","name":"BT-bowtie"},
+                 "geometry":{"type":"Polygon","coordinates":[[[32,49],[32.01,49.01],[32.01,49],[32,49.01],[32,49]]]}}""");
+        features.add("""
+                {"type":"Feature","properties":{"hazard_type":"SHA","contamination_type":"UXO","name":"BT-point"},
+                 "geometry":{"type":"Point","coordinates":[32,49]}}""");
+        Path file = dir.resolve("hazards-ukraine.geojson");
+        Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}");
+        return file;
+    }
+
+    @Test
+    void a_coordinator_maps_checks_previews_and_imports_with_a_progress_bar() throws Exception {
+        Path file = file();
+        try (Browser browser = new Browser(port)) {
+            List<String> errors = new ArrayList<>();
+            Page page = browser.login("coordinator");
+            page.onPageError(errors::add);
+            page.navigate(browser.url("/data"));
+            page.waitForSelector("#import-upload");
+            FileChooser chooser = page.waitForFileChooser(() -> page.click("#import-upload vaadin-button"));
+            chooser.setFiles(file);
+            page.waitForSelector("#import-mapping", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.textContent("#import-status")).contains("12002 features").contains("EPSG:4326");
+            page.fill("#const-source input", SOURCE);
+            page.click("#import-check");
+            page.waitForSelector("#import-counts", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.textContent("#import-counts")).isEqualTo("12000 rows ready, 1 repaired (invalid geometry made valid), 1 rejected.");
+            assertThat(page.textContent("#import-problems")).contains("Self-intersection").contains("Not a polygon");
+            page.waitForSelector("#import-map[tiles-loaded]", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            page.locator("#import-commit").scrollIntoViewIfNeeded();
+            Browser.screenshot(page, "import-1-preview");
+
+            page.click("#import-commit");
+            page.waitForSelector("#import-progress");
+            Browser.screenshot(page, "import-2-progress");
+            page.waitForSelector("#import-status:has-text('Imported 12001 rows.')", new Page.WaitForSelectorOptions().setTimeout(120_000));
+            Browser.screenshot(page, "import-3-done");
+            assertThat(errors).isEmpty();
+        }
+        assertThat(db.fetchOne("SELECT count(*) FROM hazard WHERE source = ?", SOURCE).get(0, Long.class)).isEqualTo(12_001L);
+        assertThat(db.fetchOne("SELECT count(DISTINCT iso3) FROM hazard WHERE source = ?", SOURCE).get(0, Long.class)).isEqualTo(1L);
+    }
+}
