@@ -26,9 +26,7 @@ class FigureCards extends FlexLayout {
     }
 
     private String usd(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getCompactNumberInstance(getLocale(), NumberFormat.Style.SHORT);
-        format.setMaximumFractionDigits(1);
-        return "US$ " + format.format(amount);
+        return org.clearway.common.Amounts.compactUsd(getLocale(), amount);
     }
 
     private static Div card(String id, String value, String label) {
