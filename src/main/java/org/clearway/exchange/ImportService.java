@@ -194,29 +194,39 @@ public class ImportService {
                 : List.of(s.subclusterIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
         String extract = job.target().points() ? "1" : "3";
 
-        // step a: values, reprojection, repair
+        // step a, one pass over the rows: mapped values; geometry reprojected (a plain 2D cast when the file is already
+        // in EPSG:4326), made valid where it is not (flagged REPAIRED with the reason), reduced to the target's type; and the
+        // country and admin area where a point inside it falls. OFFSET 0 keeps each expression computed once.
+        String transform = job.sourceSrid() == 4326 ? "ST_SetSRID(ST_Force2D(s.geom), 4326)"
+                : "import_try_transform(ST_SetSRID(s.geom, " + job.sourceSrid() + "))";
+        String shape = job.target().points() ? "ST_GeometryN(ST_CollectionExtract(%s, 1), 1)" : "ST_Multi(ST_CollectionExtract(%s, 3))";
+        boolean spatial = job.target() != ImportTarget.ADMIN_AREAS;
         List<Object> a = new ArrayList<>(binds);
         a.add(jobId);
+        a.add(jobId);
         db.execute("""
-                UPDATE import_staging s SET vals = %s,
-                       geom4326 = CASE WHEN s.geom IS NULL THEN NULL ELSE import_try_transform(ST_SetSRID(s.geom, %d)) END,
-                       row_status = NULL, reason_key = NULL, reason_arg = NULL, iso3 = NULL, admin_area_id = NULL
-                WHERE s.import_job_id = ?""".formatted(vals, job.sourceSrid()), a.toArray());
+                UPDATE import_staging s SET vals = z.vals, geom4326 = z.fg, row_status = z.st, reason_arg = z.why, reason_key = NULL,
+                       iso3 = %s, admin_area_id = %s
+                FROM (SELECT y.*, ST_PointOnSurface(y.fg) AS pt FROM (
+                        SELECT x.row_no, x.vals,
+                               CASE WHEN x.g IS NULL THEN NULL WHEN x.valid THEN %s ELSE %s END AS fg,
+                               CASE WHEN x.g IS NULL THEN NULL WHEN x.valid THEN 'OK' ELSE 'REPAIRED' END AS st,
+                               CASE WHEN x.g IS NOT NULL AND NOT x.valid THEN ST_IsValidReason(x.g) END AS why
+                        FROM (SELECT w.*, ST_IsValid(w.g) AS valid FROM (
+                                SELECT s.row_no, %s AS vals, CASE WHEN s.geom IS NULL THEN NULL ELSE %s END AS g
+                                FROM import_staging s WHERE s.import_job_id = ? OFFSET 0) w OFFSET 0) x OFFSET 0) y OFFSET 0) z
+                WHERE s.import_job_id = ? AND s.row_no = z.row_no""".formatted(
+                spatial ? "(SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1)" : "NULL",
+                spatial ? "(SELECT a.admin_area_id FROM admin_area a WHERE a.level = 1 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1)" : "NULL",
+                shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform), a.toArray());
         // P-code rows of a CSV without coordinates take their admin area's shape (casualties: a point inside it)
         db.execute("""
-                UPDATE import_staging s SET geom4326 = CASE WHEN %s THEN ST_PointOnSurface(a.geom) ELSE a.geom END
+                UPDATE import_staging s SET geom4326 = CASE WHEN %s THEN ST_PointOnSurface(a.geom) ELSE a.geom END, row_status = 'OK',
+                       iso3 = a.iso3, admin_area_id = a.admin_area_id
                 FROM admin_area a
                 WHERE s.import_job_id = ? AND s.geom IS NULL
                   AND a.pcode = upper(btrim(coalesce(s.attrs ->> 'pcode', s.attrs ->> 'adm1_pcode', s.attrs ->> 'admin1pcode', s.attrs ->> 'p_code')))
                 """.formatted(job.target().points()), jobId);
-        db.execute("""
-                UPDATE import_staging s SET
-                    row_status = CASE WHEN NOT ST_IsValid(s.geom4326) THEN 'REPAIRED' ELSE 'OK' END,
-                    reason_arg = CASE WHEN NOT ST_IsValid(s.geom4326) THEN ST_IsValidReason(s.geom4326) END,
-                    geom4326 = CASE WHEN %s THEN
-                                   (SELECT ST_GeometryN(ST_CollectionExtract(ST_MakeValid(s.geom4326), 1), 1))
-                               ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(s.geom4326), 3)) END
-                WHERE s.import_job_id = ? AND s.geom4326 IS NOT NULL""".formatted(job.target().points()), jobId);
         // step b: reasons to reject, first one wins
         StringBuilder checks = new StringBuilder();
         List<Object> cb = new ArrayList<>();
@@ -259,16 +269,8 @@ public class ImportService {
                 FROM (SELECT s.row_no, CASE %s END AS reason FROM import_staging s WHERE s.import_job_id = ?) x
                 WHERE s.import_job_id = x.import_job_id_placeholder AND s.row_no = x.row_no AND x.reason IS NOT NULL"""
                 .formatted(checks).replace("x.import_job_id_placeholder", "?"), concat(b, jobId));
-        // step c: country and admin area of each accepted row (spatial join on a point inside it); leads only in their countries
+        // step c: rows outside every country, or (for a lead) outside their sub-clusters' countries
         if (job.target() != ImportTarget.ADMIN_AREAS) {
-            List<Object> c = new ArrayList<>(scopeBinds);
-            c.add(jobId);
-            db.execute("""
-                    UPDATE import_staging s SET
-                        iso3 = (SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && p.pt AND ST_Intersects(a.geom, p.pt) LIMIT 1),
-                        admin_area_id = (SELECT a.admin_area_id FROM admin_area a WHERE a.level = 1 AND a.geom && p.pt AND ST_Intersects(a.geom, p.pt) LIMIT 1)
-                    FROM (SELECT row_no, ST_PointOnSurface(geom4326) AS pt FROM import_staging WHERE import_job_id = ? AND row_status <> 'REJECTED') p
-                    WHERE s.import_job_id = ? AND s.row_no = p.row_no""", jobId, jobId);
             db.execute("""
                     UPDATE import_staging s SET row_status = 'REJECTED',
                         reason_key = CASE WHEN s.iso3 IS NULL THEN 'error.import.row.no-country' ELSE 'error.import.row.scope' END,

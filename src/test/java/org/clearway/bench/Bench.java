@@ -20,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       by default 1,000,000 hazard polygons, 200,000 casualty points and 20,000 proposals.</li>
  *   <li>{@code tiles [count]}: a fixed, seeded mix of tiles z4-z14 through the HTTP endpoint and the same
  *       SQL over JDBC, p50/p95 of both, their ratio, the cached-tile latency and tile sizes.</li>
+ *   <li>{@code import [features]}: the same polygons from GeoJSON and GeoPackage through Clearway's importer and
+ *       through GDAL's ogr2ogr into the same database, times and ratio.</li>
  * </ul>
  */
 public final class Bench {
@@ -37,7 +39,8 @@ public final class Bench {
                 case "generate" -> generate(cluster, number(args, 1, 1_000_000), number(args, 2, 200_000), number(args, 3, 20_000));
                 case "tiles" -> TileBenchmark.run(cluster, number(args, 1, 600));
                 case "dashboard" -> DashboardBenchmark.run(cluster, number(args, 1, 30));
-                default -> System.out.println("usage: ./clearway bench generate [hazards casualties proposals] | tiles [count] | dashboard [rounds]");
+                case "import" -> ImportBenchmark.run(cluster, number(args, 1, 100_000));
+                default -> System.out.println("usage: ./clearway bench generate [hazards casualties proposals] | tiles [count] | dashboard [rounds] | import [features]");
             }
         } finally {
             cluster.stop();

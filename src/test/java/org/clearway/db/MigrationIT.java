@@ -43,14 +43,15 @@ class MigrationIT {
             // geometry columns are typed: SRID 4326, MultiPolygon, with a GiST index
             assertThat(db.fetchValue("SELECT srid FROM postgis.geometry_columns WHERE f_table_name = 'hazard' AND f_geometry_column = 'geom'")).isEqualTo(4326);
             assertThat(db.fetchValue("SELECT type FROM postgis.geometry_columns WHERE f_table_name = 'hazard' AND f_geometry_column = 'geom'")).isEqualTo("MULTIPOLYGON");
-            // every geometry column of the domain has a GiST index (tile_invalidation's bbox is read by id only)
+            // every geometry column of the domain has a GiST index (tile_invalidation's bbox is read by id only, and
+            // import_staging's rows by job and row number)
             Object unindexed = db.fetchValue("""
                     SELECT count(*) FROM postgis.geometry_columns g
-                    WHERE g.f_table_schema = 'public' AND g.f_table_name <> 'tile_invalidation'
+                    WHERE g.f_table_schema = 'public' AND g.f_table_name NOT IN ('tile_invalidation', 'import_staging')
                       AND NOT EXISTS (SELECT 1 FROM pg_indexes i WHERE i.schemaname = 'public' AND i.tablename = g.f_table_name
                                       AND i.indexdef ILIKE '%USING gist (' || g.f_geometry_column || ')%')""");
             assertThat(unindexed).isEqualTo(0L);
-            assertThat(db.fetchValue("SELECT count(*) FROM postgis.geometry_columns WHERE f_table_schema = 'public'")).isEqualTo(12L);
+            assertThat(db.fetchValue("SELECT count(*) FROM postgis.geometry_columns WHERE f_table_schema = 'public'")).isEqualTo(14L);
             db.execute("INSERT INTO country (iso3, name, source) VALUES ('TST', 'Testland', 'test')");
             assertThatThrownBy(() -> db.execute("INSERT INTO hazard (iso3, hazard_type, contamination_type, status, geom, area_m2) "
                     + "VALUES ('TST', 'SHA', 'AP_MINE', 'ACTIVE', 'SRID=3857;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))', 1)"))
