@@ -66,7 +66,10 @@ final class FeatureFiles {
         if (f.endsWith(".csv")) {
             return "CSV";
         }
-        if (f.endsWith(".zip") || f.endsWith(".shp")) {
+        if (f.endsWith(".zip")) {
+            return "SHAPEFILE";
+        }
+        if (f.endsWith(".shp")) {
             throw new ClearwayException("error.import.shapefile");
         }
         throw new ClearwayException("error.import.format", fileName);
@@ -82,6 +85,7 @@ final class FeatureFiles {
                 case "GEOJSON" -> geoJson(file, sinkForSrid);
                 case "GPKG" -> geoPackage(file, sinkForSrid);
                 case "CSV" -> csv(file, sinkForSrid);
+                case "SHAPEFILE" -> shapefile(file, sinkForSrid);
                 default -> throw new ClearwayException("error.import.format", format);
             };
         } catch (IOException e) {
@@ -239,6 +243,14 @@ final class FeatureFiles {
             return new Header("GPKG", srid, attributes, warnings);
         } finally {
             gp.close();
+        }
+    }
+
+    private static Header shapefile(Path file, java.util.function.IntFunction<BiConsumer<Geometry, String>> sinkForSrid) throws IOException {
+        try {
+            return Shapefile.read(file, sinkForSrid);
+        } catch (java.util.zip.ZipException e) {
+            throw new ClearwayException("error.import.zip");
         }
     }
 

@@ -122,6 +122,9 @@ public class ImportService {
             }
         });
         int rows = writer[0] == null ? 0 : writer[0].rows();
+        // fresh statistics: the staging table is often empty between imports, and a plan made for an empty table
+        // (nested loops over 100,000 rows) would take hours
+        db.execute("ANALYZE import_staging");
         if (rows == 0) {
             throw new ClearwayException("error.import.empty");
         }
@@ -215,10 +218,13 @@ public class ImportService {
                         FROM (SELECT w.*, ST_IsValid(w.g) AS valid FROM (
                                 SELECT s.row_no, %s AS vals, CASE WHEN s.geom IS NULL THEN NULL ELSE %s END AS g
                                 FROM import_staging s WHERE s.import_job_id = ? OFFSET 0) w OFFSET 0) x OFFSET 0) y OFFSET 0) z
+                LEFT JOIN LATERAL (SELECT a.admin_area_id, a.iso3 FROM admin_area a
+                                   WHERE %s AND a.level = 1 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1) l1 ON true
                 WHERE s.import_job_id = ? AND s.row_no = z.row_no""".formatted(
-                spatial ? "(SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1)" : "NULL",
-                spatial ? "(SELECT a.admin_area_id FROM admin_area a WHERE a.level = 1 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1)" : "NULL",
-                shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform), a.toArray());
+                // the admin-1 area gives the country too; a country outline (large, slower) only where no admin-1 area is known
+                "coalesce(l1.iso3, (SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1))",
+                "l1.admin_area_id", shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform, spatial ? "true" : "false"),
+                a.toArray());
         // P-code rows of a CSV without coordinates take their admin area's shape (casualties: a point inside it)
         db.execute("""
                 UPDATE import_staging s SET geom4326 = CASE WHEN %s THEN ST_PointOnSurface(a.geom) ELSE a.geom END, row_status = 'OK',

@@ -61,6 +61,8 @@ final class ImportBenchmark {
                     exec("ogr2ogr", "-f", "PostgreSQL", pg, file.toString(), "-nln", "bench_ogr_import", "-lco", "GEOMETRY_NAME=geom",
                             "-nlt", "PROMOTE_TO_MULTI", "-t_srs", "EPSG:4326");
                     long t4 = System.nanoTime();
+                    System.out.printf("round %d %s: read+stage %.2f s, validate %.2f s, commit %.2f s, ogr2ogr %.2f s%n", round, file.getFileName(),
+                            (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
                     if (round == 1) {
                         double ours = (t3 - t0) / 1e9;
                         double gdal = (t4 - t3) / 1e9;

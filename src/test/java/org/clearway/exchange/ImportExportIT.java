@@ -183,6 +183,7 @@ class ImportExportIT {
         assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "none.geojson", file("none.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}")))
                 .hasMessage("error.import.empty");
         assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.shp", file("x.shp", "x"))).hasMessage("error.import.shapefile");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.zip", file("x.zip", "not a zip"))).hasMessage("error.import.zip");
         assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.kml", file("x.kml", "<kml/>"))).hasMessage("error.import.format");
         assertThatThrownBy(() -> imports.stage(ImportTarget.CASUALTIES, "x.csv", file("x.csv", "a,b\n1,2\n"))).hasMessage("error.import.csv-location");
         assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.gpkg", file("x.gpkg", "not a geopackage"))).isInstanceOf(ClearwayException.class);
@@ -210,5 +211,34 @@ class ImportExportIT {
                         "status", new Source("status", null), "source", new Source(null, "test")));
         assertThat(outside.ok()).as("Ukrainian hazards are outside a Yemen lead's scope").isZero();
         assertThat(outside.problems()).allSatisfy(p -> assertThat(p.reasonKey()).isEqualTo("error.import.row.scope"));
+    }
+
+    @Test
+    void a_zipped_shapefile_in_utm_written_by_gdal_gives_back_the_same_hazards() throws Exception {
+        List<String> original = hazardsOf("iso3 = 'UKR'");
+        Path geojson = file("hazards.geojson", exports.export("hazards", "UKR", DatasetExport.Format.GEOJSON, k -> k));
+        Path shpDir = Files.createDirectories(dir.resolve("shp"));
+        OgcApiIT.run("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:32636", shpDir.resolve("hazards.shp").toString(), geojson.toString());
+        Path zip = dir.resolve("hazards-utm36n.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(shpDir)) {
+            for (Path f : files.toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(f.getFileName().toString()));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        var job = imports.stage(ImportTarget.HAZARDS, "hazards-utm36n.zip", zip);
+        assertThat(job.format()).isEqualTo("SHAPEFILE");
+        assertThat(job.sourceSrid()).isEqualTo(32636);
+        // dBASE field names are cut to 10 characters: mapped by hand, as a coordinator would
+        var preview = imports.validate(job.id(), Map.of("hazard_type", new Source("hazard_typ", null),
+                "contamination_type", new Source("contaminat", null), "status", new Source("status", null), "name", new Source("name", null),
+                "recorded_date", new Source("recorded_d", null), "source", new Source("source", null)));
+        assertThat(preview.rejected()).as(preview.problems().toString()).isZero();
+        imports.commit(preview.jobId(), false, null, null);
+        assertThat(hazardsOf("hazard_id > ?", maxHazard)).isEqualTo(original);
+        assertThat(db.fetchOne("""
+                SELECT max(ST_HausdorffDistance(o.geom, n.geom)) FROM hazard n JOIN hazard o ON o.name = n.name AND o.hazard_id <= ?
+                WHERE n.hazard_id > ?""", maxHazard, maxHazard).get(0, Double.class)).isLessThan(1e-6);
     }
 }

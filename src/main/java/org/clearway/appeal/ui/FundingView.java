@@ -86,7 +86,23 @@ public class FundingView extends VerticalLayout implements HasDynamicTitle {
         }
         grid.setSizeFull();
 
-        add(new H2(getTranslation("funding.title")), new Paragraph(getTranslation("funding.intro")), year);
+        com.vaadin.flow.component.html.Anchor csv = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
+                    byte[] bytes = export(false);
+                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes), "funding-flows.csv",
+                            "text/csv", bytes.length);
+                }), getTranslation("proposals.export.csv"));
+        csv.setId("flows-csv");
+        com.vaadin.flow.component.html.Anchor xlsx = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
+                    byte[] bytes = export(true);
+                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes), "funding-flows.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
+                }), getTranslation("proposals.export.xlsx"));
+        xlsx.setId("flows-xlsx");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout top = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(year, csv, xlsx);
+        top.setAlignItems(Alignment.BASELINE);
+        add(new H2(getTranslation("funding.title")), new Paragraph(getTranslation("funding.intro")), top);
         if (funding.canRecord()) {
             add(recordForm(proposals), importForm());
         }
@@ -194,6 +210,28 @@ public class FundingView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         grid.setItems(funding.list(year.getValue()));
+    }
+
+    /** The flows as listed (the year filter, the user's scope), with an HXL row; text cells never become formulas. */
+    private byte[] export(boolean spreadsheet) {
+        List<String> header = List.of(getTranslation("funding.date"), getTranslation("funding.source"), getTranslation("funding.destination"),
+                getTranslation("funding.proposal"), getTranslation("funding.amount"), getTranslation("funding.status"),
+                getTranslation("funding.fts-id"), getTranslation("common.origin"));
+        List<String> hxl = List.of("#date", "#org+funder", "#org+impl", "#activity+code", "#value+funding+usd", "#status", "#meta+fts+id",
+                "#meta+synthetic");
+        List<List<Object>> rows = funding.list(year.getValue()).stream().map(f -> java.util.Arrays.<Object>asList(f.date(), f.source(),
+                f.destination(), f.proposalCode(), f.amountUsd(), getTranslation("funding.status." + f.status()), f.ftsFlowId(),
+                f.synthetic() ? getTranslation("demo.badge") : "")).toList();
+        if (spreadsheet) {
+            try (org.clearway.common.XlsxWriter x = new org.clearway.common.XlsxWriter(getTranslation("funding.title"))) {
+                x.header(header).header(hxl);
+                rows.forEach(x::row);
+                return x.bytes();
+            }
+        }
+        org.clearway.common.CsvWriter csv = new org.clearway.common.CsvWriter().row(header).row(hxl);
+        rows.forEach(csv::row);
+        return csv.bytes();
     }
 
     @Override
