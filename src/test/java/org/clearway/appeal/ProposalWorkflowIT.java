@@ -37,6 +37,8 @@ class ProposalWorkflowIT {
     @Autowired
     ProposalService proposals;
     @Autowired
+    ReviewCommittee committee;
+    @Autowired
     UserDetailsService users;
     @Autowired
     DSLContext db;
@@ -369,5 +371,27 @@ class ProposalWorkflowIT {
         assertThat(drafts).allSatisfy(r -> assertThat(r.subcluster()).containsIgnoringCase("Ukraine"));
         var byText = proposals.list(new ProposalService.Filter(null, null, null, null, null, "SURVEY_CLEARANCE", "farmland near"));
         assertThat(byText).extracting(Views.ProposalRow::id).containsExactly(id);
+    }
+
+    @Test
+    void the_lead_appoints_the_review_committee_of_their_plans_and_an_appointee_may_then_review() {
+        long id = draft();
+        as("partner.halo", id, Action.SUBMIT);
+        AsUser.login(users, "lead.yemen");
+        assertThatThrownBy(() -> committee.appoint(plan, "coordinator")).isInstanceOf(AccessRefusedException.class);
+        assertThatThrownBy(() -> proposals.act(id, version(id), Action.START_REVIEW, null)).hasMessage("error.not-found");
+        AsUser.login(users, "lead.ukraine");
+        assertThatThrownBy(() -> committee.appoint(plan, "donor")).hasMessage("error.review-committee.donor");
+        assertThatThrownBy(() -> committee.appoint(plan, "nobody")).hasMessage("error.review-committee.user");
+        committee.appoint(plan, "lead.yemen");
+        assertThatThrownBy(() -> committee.appoint(plan, "lead.yemen")).hasMessage("error.review-committee.already");
+        assertThat(committee.reviewers(plan)).extracting(ReviewCommittee.Reviewer::username).contains("lead.yemen", "lead.ukraine");
+        as("lead.yemen", id, Action.START_REVIEW);
+        assertThat(status(id)).isEqualTo("UNDER_REVIEW");
+        AsUser.login(users, "lead.ukraine");
+        long yemenUser = db.fetchOne("SELECT app_user_id FROM app_user WHERE username = 'lead.yemen'").get(0, Long.class);
+        committee.remove(plan, yemenUser);
+        AsUser.login(users, "lead.yemen");
+        assertThatThrownBy(() -> proposals.review(id, version(id), Action.APPROVE, scores(id, 4), null)).hasMessage("error.not-found");
     }
 }

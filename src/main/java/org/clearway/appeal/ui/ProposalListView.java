@@ -57,7 +57,7 @@ public class ProposalListView extends VerticalLayout implements HasDynamicTitle,
     private final TextField text = new TextField();
     private final Paragraph count = new Paragraph();
 
-    public ProposalListView(ProposalService proposals) {
+    public ProposalListView(ProposalService proposals, org.clearway.appeal.ReviewCommittee reviewCommittee) {
         this.proposals = proposals;
         setSizeFull();
         int thisYear = Year.now().getValue();
@@ -121,6 +121,12 @@ public class ProposalListView extends VerticalLayout implements HasDynamicTitle,
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.setId("new-proposal");
             actions.add(create);
+        }
+        if (reviewCommittee.canManage()) {
+            Button reviewers = new Button(getTranslation("review-committee.title"),
+                    e -> new ReviewCommitteeDialog(reviewCommittee, proposals.plansForEntry()).open());
+            reviewers.setId("review-committee-open");
+            actions.add(reviewers);
         }
         Function<String, String> label = this::getTranslation;
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
