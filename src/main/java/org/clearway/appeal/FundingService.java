@@ -283,6 +283,18 @@ public class FundingService {
                 problems.add(new FieldError(p.ftsId(), "error.fts.scope", p.projectCode()));
             }
         }
+        Map<String, FundingFlowRecord> existing = new HashMap<>();
+        db.selectFrom(FUNDING_FLOW).where(FUNDING_FLOW.FTS_FLOW_ID.in(parsed.stream().map(Parsed::ftsId).toList()))
+                .forEach(r -> existing.put(r.getFtsFlowId(), r));
+        if (!s.isGlobal()) { // a lead may update only flows of their own sub-clusters' proposals
+            for (FundingFlowRecord r : existing.values()) {
+                boolean inScope = r.getProposalId() != null && db.fetchExists(DSL.selectOne().from("proposal")
+                        .where("proposal_id = ? AND subcluster_id = ANY (?)", r.getProposalId(), s.subclusterIds().toArray(Long[]::new)));
+                if (!inScope) {
+                    problems.add(new FieldError(r.getFtsFlowId(), "error.fts.scope-existing"));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems);
         }
@@ -299,9 +311,6 @@ public class FundingService {
                 }
             }
         }
-        Map<String, FundingFlowRecord> existing = new HashMap<>();
-        db.selectFrom(FUNDING_FLOW).where(FUNDING_FLOW.FTS_FLOW_ID.in(parsed.stream().map(Parsed::ftsId).toList()))
-                .forEach(r -> existing.put(r.getFtsFlowId(), r));
         int inserted = 0;
         int updated = 0;
         int unchanged = 0;

@@ -94,7 +94,8 @@ public class ProposalService {
             case DONOR -> "false";
         };
         return "p.deleted_at IS NULL AND (" + own + " OR p.status IN ('PUBLISHED', 'CLOSED')"
-                + " OR p.response_plan_id IN (SELECT response_plan_id FROM plan_reviewer WHERE app_user_id = " + s.userId() + "))";
+                + " OR p.status <> 'DRAFT' AND p.response_plan_id IN (SELECT response_plan_id FROM plan_reviewer WHERE app_user_id = "
+                + s.userId() + "))"; // appointed reviewers see a plan's proposals once submitted, never others' drafts
     }
 
     private static String idArray(Set<Long> ids) {
@@ -247,11 +248,11 @@ public class ProposalService {
                 .fetch(FundingService::flow);
     }
 
-    /** Response plans the user may enter a proposal for (partners: any sub-cluster plan; leads: their sub-clusters'). */
+    /** Response plans of the sub-clusters: all for partners and global roles, their own for leads (who manage their review committees). */
     @Transactional(readOnly = true)
     public List<PlanOption> plansForEntry() {
         UserScope s = currentUser.require();
-        if (!canCreate(s)) {
+        if (!canCreate(s) && s.role() != Role.SUBCLUSTER_LEAD) {
             return List.of();
         }
         String scope = s.role() == Role.SUBCLUSTER_LEAD ? "sc.subcluster_id = ANY (" + idArray(s.subclusterIds()) + ")" : "true";
@@ -324,8 +325,9 @@ public class ProposalService {
         return currentUser.find().map(ProposalService::canCreate).orElse(false);
     }
 
+    /** Partners enter their organisation's proposals; global coordinators may enter one for any organisation. Leads vet. */
     private static boolean canCreate(UserScope s) {
-        return s.role() == Role.PARTNER || s.role() == Role.SUBCLUSTER_LEAD || s.isGlobal();
+        return s.role() == Role.PARTNER || s.isGlobal();
     }
 
     // ---------------------------------------------------------------------------------------------------- writing
@@ -647,7 +649,10 @@ public class ProposalService {
         boolean funded = db.fetchExists(DSL.selectOne().from("funding_flow").where("proposal_id = ?", id));
         if (!everSubmitted && !funded && "DRAFT".equals(before.getStatus())) {
             db.deleteFrom(PROPOSAL_TRANSITION).where(PROPOSAL_TRANSITION.PROPOSAL_ID.eq(id)).execute();
-            db.deleteFrom(PROPOSAL).where(PROPOSAL.PROPOSAL_ID.eq(id).and(PROPOSAL.VERSION.eq(expectedVersion))).execute();
+            if (db.deleteFrom(PROPOSAL).where(PROPOSAL.PROPOSAL_ID.eq(id).and(PROPOSAL.VERSION.eq(expectedVersion))
+                    .and(PROPOSAL.STATUS.eq("DRAFT"))).execute() == 0) {
+                throw new ConcurrentEditException("proposal"); // rolls the transitions' deletion back too
+            }
             auditLog.record("DELETE", "proposal", id, before, null);
             return;
         }

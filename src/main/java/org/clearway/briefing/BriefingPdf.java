@@ -100,6 +100,7 @@ public final class BriefingPdf {
         }
     }
 
+    /** Pages before the narrative, plus at least one for it (a long narrative continues on more pages). */
     public int pageCount() {
         return 3 + content.countries().size() + (content.narrative().isBlank() ? 0 : 1);
     }
@@ -117,20 +118,22 @@ public final class BriefingPdf {
         }
     }
 
-    /** Text the font can show (Helvetica: WinAnsi only). */
+    /** Text the fonts can show; other characters become "?". */
     private String safe(String s) {
-        if (unicode || s == null) {
-            return s == null ? "" : s;
+        if (s == null) {
+            return "";
         }
         StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
+        s.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
             try {
-                regular.encode(String.valueOf(ch));
+                regular.encode(ch); // a glyph the font lacks (emoji, CJK with DejaVu; anything non-WinAnsi with Helvetica)
+                bold.encode(ch);
                 b.append(ch);
             } catch (IOException | IllegalArgumentException e) {
                 b.append('?');
             }
-        }
+        });
         return b.toString();
     }
 
@@ -394,15 +397,25 @@ public final class BriefingPdf {
         }
     }
 
+    /** The narrative, continued on further pages when it is long (up to the 20,000 characters a briefing holds). */
     private void narrative() throws IOException {
-        try (PDPageContentStream cs = page(tr("briefing.pdf.narrative"))) {
+        PDPageContentStream cs = page(tr("briefing.pdf.narrative"));
+        try {
             float y = H - 90;
             for (String paragraph : content.narrative().split("\\R\\s*\\R")) {
-                y = wrap(cs, regular, 12, INK, M, y, W - 2 * M, paragraph.replaceAll("\\s+", " "), 40) - 10;
-                if (y < 60) {
-                    break;
+                for (String line : lines(regular, 12, W - 2 * M, paragraph.replaceAll("\\s+", " "))) {
+                    if (y < 50) {
+                        cs.close();
+                        cs = page(tr("briefing.pdf.narrative"));
+                        y = H - 90;
+                    }
+                    text(cs, regular, 12, INK, M, y, line);
+                    y -= 12 * 1.35f;
                 }
+                y -= 10;
             }
+        } finally {
+            cs.close();
         }
     }
 
@@ -420,6 +433,15 @@ public final class BriefingPdf {
     /** Writes words over lines of {@code width}; returns the y below the last line. */
     private float wrap(PDPageContentStream cs, PDFont font, float size, Color colour, float x, float y, float width, String s, int maxLines)
             throws IOException {
+        List<String> lines = lines(font, size, width, s);
+        for (String l : lines.subList(0, Math.min(lines.size(), maxLines))) {
+            text(cs, font, size, colour, x, y, l);
+            y -= size * 1.35f;
+        }
+        return y;
+    }
+
+    private List<String> lines(PDFont font, float size, float width, String s) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : safe(s).split(" ")) {
@@ -434,11 +456,7 @@ public final class BriefingPdf {
         if (!line.isEmpty()) {
             lines.add(line.toString());
         }
-        for (String l : lines.subList(0, Math.min(lines.size(), maxLines))) {
-            text(cs, font, size, colour, x, y, l);
-            y -= size * 1.35f;
-        }
-        return y;
+        return lines;
     }
 
     private void legend(PDPageContentStream cs, float x, float y, Color[] colours, String[] names) throws IOException {

@@ -283,6 +283,7 @@ final class FeatureFiles {
         if ((lat == null || lon == null) && wkt == null && find(columns, "pcode", "adm1_pcode", "admin1pcode", "p_code") == null) {
             throw new ClearwayException("error.import.csv-location");
         }
+        String pcode = find(columns, "pcode", "adm1_pcode", "admin1pcode", "p_code");
         BiConsumer<Geometry, String> sink = sinkForSrid.apply(4326);
         GeometryFactory factory = new GeometryFactory();
         WKTReader wktReader = new WKTReader(factory);
@@ -303,6 +304,9 @@ final class FeatureFiles {
                     attrs.put(k, v);
                 }
             });
+            if (pcode != null && row.get(pcode) != null) {
+                attrs.put("pcode", row.get(pcode)); // whatever the column's case: validation joins admin areas on "pcode"
+            }
             sink.accept(g, attrs.toString());
         }
         return new Header("CSV", 4326, columns.stream().filter(c -> !c.equals(wkt)).toList(), warnings);

@@ -111,14 +111,19 @@ public class ImportService {
         StagingWriter[] writer = new StagingWriter[1];
         FeatureFiles.Header header = db.connectionResult(c -> {
             try {
-                return FeatureFiles.read(format, file, srid -> {
+                FeatureFiles.Header h = FeatureFiles.read(format, file, srid -> {
                     writer[0] = new StagingWriter(c, jobId, srid);
                     return writer[0]::add;
                 });
-            } finally {
                 if (writer[0] != null) {
                     writer[0].close();
                 }
+                return h;
+            } catch (RuntimeException e) {
+                if (writer[0] != null) {
+                    writer[0].abort(); // the COPY is cancelled; the transaction rolls back with the original error
+                }
+                throw e;
             }
         });
         int rows = writer[0] == null ? 0 : writer[0].rows();
@@ -143,9 +148,9 @@ public class ImportService {
 
     @Transactional(readOnly = true)
     public Job job(long jobId) {
-        currentUser.require();
+        UserScope s = currentUser.require();
         var r = db.selectFrom(IMPORT_JOB).where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).fetchOne();
-        if (r == null) {
+        if (r == null || !s.isGlobal() && !r.getCreatedBy().equals(s.username())) { // a job is its importer's (or a global coordinator's)
             throw new ClearwayException("error.not-found");
         }
         String already = db.fetchOne("""
@@ -192,7 +197,9 @@ public class ImportService {
             binds.add(src.constant());
         }
         vals.append(")");
-        String scopeCountries = s.isGlobal() ? "NULL" : "(SELECT array_agg(iso3) FROM subcluster WHERE subcluster_id = ANY (?::bigint[]))";
+        // global roles: any country; a lead: their sub-clusters' countries (none at all if they have no sub-cluster)
+        String scopeCountries = s.isGlobal() ? "ARRAY[s.iso3]"
+                : "coalesce((SELECT array_agg(iso3) FROM subcluster WHERE subcluster_id = ANY (?::bigint[])), '{}')";
         List<Object> scopeBinds = s.isGlobal() ? List.of()
                 : List.of(s.subclusterIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
         String extract = job.target().points() ? "1" : "3";
@@ -266,6 +273,7 @@ public class ImportService {
         }
         if (job.target() == ImportTarget.ADMIN_AREAS) {
             checks.append("WHEN NOT (s.vals ->> 'pcode' ~ '^[A-Z0-9]{2,20}$') THEN 'error.import.row.pcode:' || left(s.vals ->> 'pcode', 40) ");
+            checks.append("WHEN count(*) OVER (PARTITION BY upper(s.vals ->> 'pcode')) > 1 THEN 'error.import.row.duplicate:' || left(s.vals ->> 'pcode', 40) ");
             checks.append("WHEN NOT EXISTS (SELECT 1 FROM country c WHERE c.iso3 = upper(s.vals ->> 'iso3')) THEN 'error.import.row.country:' || left(s.vals ->> 'iso3', 10) ");
         }
         List<Object> b = new ArrayList<>(cb);
@@ -282,7 +290,7 @@ public class ImportService {
                         reason_key = CASE WHEN s.iso3 IS NULL THEN 'error.import.row.no-country' ELSE 'error.import.row.scope' END,
                         reason_arg = s.iso3
                     WHERE s.import_job_id = ? AND s.row_status <> 'REJECTED'
-                      AND (s.iso3 IS NULL OR NOT (s.iso3 = ANY (coalesce(%s, ARRAY[s.iso3]))))""".formatted(scopeCountries),
+                      AND (s.iso3 IS NULL OR NOT (s.iso3 = ANY (%s)))""".formatted(scopeCountries),
                     concat(new ArrayList<>(List.of(jobId)), scopeBinds.toArray()));
         }
         Record counts = db.fetchOne("""
@@ -345,6 +353,10 @@ public class ImportService {
             if (cancelled != null && cancelled.get()) { // also after the last batch: nothing is final before the commit
                 throw new ClearwayException("error.import.cancelled");
             }
+        }
+        int expected = db.fetchOne("SELECT rows_ok + rows_repaired FROM import_job WHERE import_job_id = ?", jobId).get(0, Integer.class);
+        if (written != expected) { // staged rows lost (unlogged table after a crash): nothing is committed, upload again
+            throw new ClearwayException("error.import.staging-lost", String.valueOf(written), String.valueOf(expected));
         }
         db.execute("DELETE FROM import_staging WHERE import_job_id = ?", jobId);
         auditLog.record("IMPORT", job.target().name().toLowerCase(java.util.Locale.ROOT), jobId, null,

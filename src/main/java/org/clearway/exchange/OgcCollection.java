@@ -64,6 +64,11 @@ record OgcCollection(String id, String title, String description, String from, S
 
     /** The rows of this collection the caller may see ({@code null}: anonymous). */
     String sql(UserScope scope) {
+        if (scope == null && id.equals("casualties")) {
+            // anonymous callers: no disability or source details, and places rounded to 0.01 degree (about 1 km)
+            return from.replace("c.casualty_id AS id, c.geom,", "c.casualty_id AS id, ST_SnapToGrid(c.geom, 0.01) AS geom,")
+                    .replace(" c.disability,", "").replace(", c.source FROM", " FROM");
+        }
         return scoped ? from.formatted(ProposalService.visibleSql(scope)) : from;
     }
 }

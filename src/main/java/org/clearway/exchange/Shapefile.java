@@ -142,6 +142,9 @@ final class Shapefile {
                 case 5, 15, 25 -> {
                     int parts = r.getInt(36);
                     int points = r.getInt(40);
+                    if (parts <= 0 || points <= 0 || 44L + 4L * parts + 16L * points > r.limit()) {
+                        return null; // counts that do not fit the record: a damaged shape, rejected with the reason
+                    }
                     int[] starts = new int[parts + 1];
                     for (int i = 0; i < parts; i++) {
                         starts[i] = r.getInt(44 + 4 * i);

@@ -75,6 +75,17 @@ final class StagingWriter implements AutoCloseable {
         }
     }
 
+    /** Cancels the COPY after a failure (keeps the original error as the one reported). */
+    void abort() {
+        try {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException ignored) {
+            // the transaction is rolled back anyway
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -385,6 +385,11 @@ class ProposalWorkflowIT {
         assertThatThrownBy(() -> committee.appoint(plan, "nobody")).hasMessage("error.review-committee.user");
         committee.appoint(plan, "lead.yemen");
         assertThatThrownBy(() -> committee.appoint(plan, "lead.yemen")).hasMessage("error.review-committee.already");
+        long otherDraft = db.fetchOne("SELECT proposal_id FROM proposal WHERE response_plan_id = ? AND status = 'DRAFT' AND proposal_id <> ? LIMIT 1",
+                plan, id).get(0, Long.class);
+        AsUser.login(users, "lead.yemen");
+        assertThatThrownBy(() -> proposals.get(otherDraft)).as("an appointed reviewer never sees drafts").hasMessage("error.not-found");
+        AsUser.login(users, "lead.ukraine");
         assertThat(committee.reviewers(plan)).extracting(ReviewCommittee.Reviewer::username).contains("lead.yemen", "lead.ukraine");
         as("lead.yemen", id, Action.START_REVIEW);
         assertThat(status(id)).isEqualTo("UNDER_REVIEW");

@@ -111,6 +111,14 @@ class OgcApiIT {
         casualties.path("features").forEach(f -> assertThat(LocalDate.parse(f.path("properties").path("incident_date").asString()))
                 .isBetween(from, to));
         assertThat(body("/ogc/collections/casualties/items?datetime=../2000-01-01", null).path("numberMatched").asLong()).isZero();
+        // anonymous callers get no disability or source details, and places to 0.01 degree; a signed-in coordinator gets them
+        JsonNode open = body("/ogc/collections/casualties/items?limit=5", null).path("features").get(0);
+        assertThat(open.path("properties").has("disability")).isFalse();
+        assertThat(open.path("properties").has("source")).isFalse();
+        double lon = open.path("geometry").path("coordinates").get(0).asDouble();
+        assertThat(Math.abs(lon * 100 - Math.round(lon * 100))).isLessThan(1e-6);
+        assertThat(body("/ogc/collections/casualties/items?limit=5", "coordinator").path("features").get(0).path("properties").has("disability"))
+                .isTrue();
 
         HttpResponse<String> bad = get("/ogc/collections/hazards/items?bbox=1,2,3", null);
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -65,7 +65,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  */
 @Route("proposals/new")
 @RouteAlias("proposals/:id([0-9]+)/edit")
-@RolesAllowed({"ADMIN", "GLOBAL_COORDINATOR", "SUBCLUSTER_LEAD", "PARTNER"})
+@RolesAllowed({"ADMIN", "GLOBAL_COORDINATOR", "PARTNER"})
 public class ProposalFormView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ProposalService proposals;

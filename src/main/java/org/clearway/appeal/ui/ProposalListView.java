@@ -56,6 +56,7 @@ public class ProposalListView extends VerticalLayout implements HasDynamicTitle,
     private final Select<String> activity = new Select<>();
     private final TextField text = new TextField();
     private final Paragraph count = new Paragraph();
+    private volatile Filter listed = Filter.ALL;
 
     public ProposalListView(ProposalService proposals, org.clearway.appeal.ReviewCommittee reviewCommittee) {
         this.proposals = proposals;
@@ -130,13 +131,13 @@ public class ProposalListView extends VerticalLayout implements HasDynamicTitle,
         }
         Function<String, String> label = this::getTranslation;
         Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = ProposalExport.csv(proposals.list(filter()), label);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName("csv"), "text/csv", bytes.length);
+            byte[] bytes = ProposalExport.csv(proposals.list(listed), label);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(listed, "csv"), "text/csv", bytes.length);
         }), getTranslation("proposals.export.csv"));
         csv.setId("export-csv");
         Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = ProposalExport.xlsx(proposals.list(filter()), label);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName("xlsx"),
+            byte[] bytes = ProposalExport.xlsx(proposals.list(listed), label);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(listed, "xlsx"),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
         }), getTranslation("proposals.export.xlsx"));
         xlsx.setId("export-xlsx");
@@ -163,19 +164,20 @@ public class ProposalListView extends VerticalLayout implements HasDynamicTitle,
                 text.getValue());
     }
 
-    private String fileName(String extension) {
+    private static String fileName(Filter f, String extension) {
         List<String> parts = new ArrayList<>(List.of("proposals"));
-        if (year.getValue() != null) {
-            parts.add(String.valueOf(year.getValue()));
+        if (f.year() != null) {
+            parts.add(String.valueOf(f.year()));
         }
-        if (status.getValue() != null) {
-            parts.add(status.getValue().toLowerCase(java.util.Locale.ROOT));
+        if (f.status() != null) {
+            parts.add(f.status().toLowerCase(java.util.Locale.ROOT));
         }
         return String.join("-", parts) + "." + extension;
     }
 
     private void refresh() {
-        List<ProposalRow> rows = proposals.list(filter());
+        listed = filter(); // what the exports use: read here, under the session lock, not in the download request
+        List<ProposalRow> rows = proposals.list(listed);
         grid.setItems(rows);
         count.setText(getTranslation("proposals.count", String.valueOf(rows.size())));
     }

@@ -187,7 +187,8 @@ public class BriefingView extends VerticalLayout implements HasDynamicTitle {
                     done.setId("briefing-status");
                     output.add(done, new Paragraph(download));
                 });
-            } catch (ClearwayException e) {
+            } catch (RuntimeException ex) {
+                ClearwayException e = ex instanceof ClearwayException c ? c : new ClearwayException("error.briefing.failed");
                 ui.access(() -> {
                     output.removeAll();
                     Span error = new Span(getTranslation(e.key(), e.args()));

@@ -66,6 +66,8 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
     private final Div status = new Div();
     private Job job;
     private AtomicBoolean cancel;
+    private volatile String[] exportChoice;
+    private volatile ImportTarget importTarget;
 
     public DataExchangeView(DatasetExport exports, ImportService imports) {
         this.exports = exports;
@@ -96,14 +98,20 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
         links.setId("export-links");
         for (DatasetExport.Format f : DatasetExport.Format.values()) {
             Anchor a = new Anchor(DownloadHandler.fromInputStream(e -> {
-                String iso3 = country.getValue().isBlank() ? null : country.getValue().strip().toUpperCase(Locale.ROOT);
-                byte[] bytes = exports.export(dataset.getValue().id(), iso3, f, this::columnLabel);
-                return new DownloadResponse(new ByteArrayInputStream(bytes), exports.fileName(dataset.getValue().id(), iso3, f), f.mediaType(),
+                String[] chosen = exportChoice; // captured under the session lock when the fields changed
+                String iso3 = chosen[1];
+                byte[] bytes = exports.export(chosen[0], iso3, f, this::columnLabel);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), exports.fileName(chosen[0], iso3, f), f.mediaType(),
                         bytes.length);
             }), getTranslation("data.format." + f.name()));
             a.setId("export-" + f.name().toLowerCase(Locale.ROOT));
             links.add(a);
         }
+        Runnable capture = () -> exportChoice = new String[] {dataset.getValue().id(),
+                country.getValue().isBlank() ? null : country.getValue().strip().toUpperCase(Locale.ROOT)};
+        capture.run();
+        dataset.addValueChangeListener(e -> capture.run());
+        country.addValueChangeListener(e -> capture.run());
         HorizontalLayout row = new HorizontalLayout(dataset, country, links);
         row.setAlignItems(Alignment.BASELINE);
         row.setWrap(true);
@@ -126,12 +134,14 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
         target.setItemLabelGenerator(t -> getTranslation("data.target." + t.name()));
         target.setValue(target.getListDataView().getItems().findFirst().orElse(null));
         target.setId("import-target");
+        importTarget = target.getValue();
+        target.addValueChangeListener(e -> importTarget = e.getValue()); // read by the upload handler, outside the session lock
         Upload upload = new Upload(UploadHandler.toTempFile((meta, file) -> {
             // runs in the upload request, with the user's security context; the UI is updated under its lock
             Job staged = null;
             String error = null;
             try {
-                staged = imports.stage(target.getValue(), meta.fileName(), file.toPath());
+                staged = imports.stage(importTarget, meta.fileName(), file.toPath());
             } catch (ClearwayException e) {
                 error = getTranslation(e.key(), e.args());
             } finally {
@@ -301,10 +311,16 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
                 Object[] args;
                 boolean failed = false;
                 try {
-                    int written = imports.commit(jobId, repeat, n -> ui.access(() -> {
-                        progress.setValue(n);
-                        progressText.setText(getTranslation("data.import.progress", String.valueOf(n), String.valueOf(total)));
-                    }), flag);
+                    int written = imports.commit(jobId, repeat, n -> {
+                        try {
+                            ui.access(() -> {
+                                progress.setValue(n);
+                                progressText.setText(getTranslation("data.import.progress", String.valueOf(n), String.valueOf(total)));
+                            });
+                        } catch (com.vaadin.flow.component.UIDetachedException gone) {
+                            // the user left the page: the import goes on and finishes
+                        }
+                    }, flag);
                     key = "data.import.done";
                     args = new Object[] {String.valueOf(written)};
                 } catch (ClearwayException ex) {
@@ -319,6 +335,9 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
                 String messageKey = key;
                 Object[] messageArgs = args;
                 boolean error = failed;
+                if (!ui.isAttached()) {
+                    return;
+                }
                 ui.access(() -> { // translated here, in the user's locale
                     stop.setVisible(false);
                     showStatus(getTranslation(messageKey, messageArgs), error);
