@@ -16,7 +16,7 @@ class TreatyBrowserIT {
     int port;
 
     @Test
-    void the_treaty_map_and_table_show_every_state_and_lead_to_a_profile() {
+    void the_treaty_map_and_table_show_every_state_and_lead_to_a_profile() throws Exception {
         try (Browser browser = new Browser(port)) {
             Page page = browser.login("coordinator");
             page.navigate(browser.url("/treaties"));
@@ -24,6 +24,10 @@ class TreatyBrowserIT {
             assertThat((Integer) page.evaluate("document.querySelector('#treaty-map').renderedFeatureCount('countries')")).isGreaterThan(100);
             assertThat(page.textContent("body")).contains("States Parties");
             Browser.screenshot(page, "treaties");
+            com.microsoft.playwright.Download download = page.waitForDownload(() -> page.click("#treaties-csv"));
+            String csv = java.nio.file.Files.readString(download.path());
+            assertThat(csv.lines().skip(1).findFirst().orElse("")).startsWith("#country+name,#country+code,#status+apmbc");
+            assertThat(csv).contains("Ukraine,UKR,WITHDRAWAL_ANNOUNCED");
 
             page.fill("#treaty-search input", "Ukraine");
             page.waitForFunction("() => document.querySelector('#treaty-grid')._dataProviderController?.rootCache?.size === 1"

@@ -107,6 +107,14 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
                     "text/csv", csv.length);
         }), getTranslation("dashboard.5w.export"));
         export.setId("export-5w");
+        Anchor exportXlsx = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] xlsx = fiveWXlsx(query.fiveW(f));
+            return new DownloadResponse(new ByteArrayInputStream(xlsx), "5w-" + subcluster.iso3().toLowerCase() + "-" + f.year() + ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length);
+        }), getTranslation("proposals.export.xlsx"));
+        exportXlsx.setId("export-5w-xlsx");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout exports = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(export,
+                exportXlsx);
 
         CwMap map = new CwMap();
         map.setHeight("420px");
@@ -130,18 +138,34 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         completeness.setItems(query.completeness(f));
         completeness.setAllRowsVisible(true);
 
-        add(heading, figures, new H3(getTranslation("dashboard.queue")), queue, chartGrid, new H3(getTranslation("dashboard.5w")), export,
+        add(heading, figures, new H3(getTranslation("dashboard.queue")), queue, chartGrid, new H3(getTranslation("dashboard.5w")), exports,
                 fiveWGrid, new H3(getTranslation("nav.map")), map, new H3(getTranslation("dashboard.completeness")), completeness);
+    }
+
+    static final List<String> FIVE_W_HEADER = List.of("Organisation", "Admin 1 P-code", "Admin 1", "Activity", "Proposals",
+            "Requirements (USD)", "People targeted");
+    static final List<String> FIVE_W_HXL = List.of("#org", "#adm1+code", "#adm1+name", "#activity", "#meta+proposals",
+            "#value+funding+required+usd", "#targeted");
+
+    private static List<Object> fiveWCells(Rows.FiveW r) {
+        return java.util.Arrays.asList(r.organisation(), r.pcode(), r.adminArea(), r.activity(), r.proposals(), r.requirementsUsd(),
+                r.peopleTargeted());
     }
 
     /** The 5W as CSV with an HXL hashtag row under the header. */
     private byte[] fiveWCsv(List<Rows.FiveW> rows) {
-        CsvWriter csv = new CsvWriter()
-                .row(List.of("Organisation", "Admin 1 P-code", "Admin 1", "Activity", "Proposals", "Requirements (USD)", "People targeted"))
-                .row(List.of("#org", "#adm1+code", "#adm1+name", "#activity", "#meta+proposals", "#value+funding+required+usd", "#targeted"));
-        rows.forEach(r -> csv.row(java.util.Arrays.asList(r.organisation(), r.pcode(), r.adminArea(), r.activity(), r.proposals(),
-                r.requirementsUsd(), r.peopleTargeted())));
+        CsvWriter csv = new CsvWriter().row(FIVE_W_HEADER).row(FIVE_W_HXL);
+        rows.forEach(r -> csv.row(fiveWCells(r)));
         return csv.bytes();
+    }
+
+    /** The same as XLSX (text cells stay text; amounts are numbers). */
+    private static byte[] fiveWXlsx(List<Rows.FiveW> rows) {
+        try (org.clearway.common.XlsxWriter x = new org.clearway.common.XlsxWriter("5W")) {
+            x.header(FIVE_W_HEADER).header(FIVE_W_HXL);
+            rows.forEach(r -> x.row(fiveWCells(r)));
+            return x.bytes();
+        }
     }
 
 

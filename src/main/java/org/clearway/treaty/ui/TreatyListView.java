@@ -78,10 +78,52 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(s -> s.lastArticle7Year() == null ? "" : s.lastArticle7Year().toString()).setHeader(getTranslation("treaties.short.article7"))
                 .setSortable(true).setAutoWidth(true);
+        com.vaadin.flow.component.html.Anchor csv = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> download(false)), getTranslation("proposals.export.csv"));
+        csv.setId("treaties-csv");
+        com.vaadin.flow.component.html.Anchor xlsx = new com.vaadin.flow.component.html.Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> download(true)), getTranslation("proposals.export.xlsx"));
+        xlsx.setId("treaties-xlsx");
         Paragraph source = new Paragraph(getTranslation("treaties.source"));
         source.addClassName("cw-source");
-        add(new H2(getTranslation("treaties.title")), new HorizontalLayout(treaty, status, search), mapBox, counts, grid, source);
+        add(new H2(getTranslation("treaties.title")), new HorizontalLayout(treaty, status, search), mapBox, counts,
+                new HorizontalLayout(csv, xlsx), grid, source);
         refresh();
+    }
+
+    /** Every state's status in each treaty as listed (filters applied), with an HXL row; read under the session lock. */
+    private volatile List<StateStatus> listed = List.of();
+
+    private com.vaadin.flow.server.streams.DownloadResponse download(boolean spreadsheet) {
+        List<String> header = new java.util.ArrayList<>(List.of(getTranslation("subclusters.country"), "ISO3"));
+        List<String> hxl = new java.util.ArrayList<>(List.of("#country+name", "#country+code"));
+        for (String t : TreatyService.TREATIES) {
+            header.add(getTranslation("treaties.short." + t));
+            hxl.add("#status+" + t.toLowerCase(java.util.Locale.ROOT).replace("_", "+"));
+        }
+        header.add(getTranslation("treaties.short.article5"));
+        hxl.add("#date+deadline+apmbc+art5");
+        List<List<Object>> rows = listed.stream().map(st -> {
+            List<Object> r = new java.util.ArrayList<>(List.of(st.name(), st.iso3()));
+            TreatyService.TREATIES.forEach(t -> r.add(st.status(t)));
+            r.add(st.article5Deadline());
+            return r;
+        }).toList();
+        byte[] bytes;
+        if (spreadsheet) {
+            try (org.clearway.common.XlsxWriter x = new org.clearway.common.XlsxWriter(getTranslation("treaties.title"))) {
+                x.header(header).header(hxl);
+                rows.forEach(x::row);
+                bytes = x.bytes();
+            }
+        } else {
+            org.clearway.common.CsvWriter w = new org.clearway.common.CsvWriter().row(header).row(hxl);
+            rows.forEach(w::row);
+            bytes = w.bytes();
+        }
+        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                "treaty-status." + (spreadsheet ? "xlsx" : "csv"),
+                spreadsheet ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", bytes.length);
     }
 
     private void refresh() {
@@ -95,6 +137,7 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
                 "details", getTranslation("treaties.profile")));
         List<StateStatus> states = treaties.states(search.getValue(), t, status.getValue().isEmpty() ? null : status.getValue());
         grid.setItems(states);
+        listed = states;
         counts.setText(getTranslation("treaties.counts", getTranslation("treaty." + t), treaties.count(t, "PARTY"),
                 treaties.count(t, "SIGNATORY"), treaties.count(t, "WITHDRAWAL_ANNOUNCED") + treaties.count(t, "WITHDRAWN"), states.size()));
     }
