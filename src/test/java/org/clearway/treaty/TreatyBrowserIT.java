@@ -58,6 +58,10 @@ class TreatyBrowserIT {
             page.waitForSelector("#candidates >> text=covers");
             assertThat(page.textContent("#candidates")).contains("Norway");
             Browser.screenshot(page, "partnerships");
+            com.microsoft.playwright.Download requests = page.waitForDownload(() -> page.click("#partnership-export-csv"));
+            String requestsCsv = java.nio.file.Files.readString(requests.path());
+            assertThat(requestsCsv.lines().skip(1).findFirst().orElse("")).startsWith("#country+name,#sector,#activity+name");
+            assertThat(requestsCsv).contains("Afghanistan");
             assertThat(pageErrors).as("no script error on the page").isEmpty();
 
             page.navigate(browser.url("/action-plan"));

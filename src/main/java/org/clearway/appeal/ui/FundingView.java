@@ -222,16 +222,8 @@ public class FundingView extends VerticalLayout implements HasDynamicTitle {
         List<List<Object>> rows = funding.list(year.getValue()).stream().map(f -> java.util.Arrays.<Object>asList(f.date(), f.source(),
                 f.destination(), f.proposalCode(), f.amountUsd(), getTranslation("funding.status." + f.status()), f.ftsFlowId(),
                 f.synthetic() ? getTranslation("demo.badge") : "")).toList();
-        if (spreadsheet) {
-            try (org.clearway.common.XlsxWriter x = new org.clearway.common.XlsxWriter(getTranslation("funding.title"))) {
-                x.header(header).header(hxl);
-                rows.forEach(x::row);
-                return x.bytes();
-            }
-        }
-        org.clearway.common.CsvWriter csv = new org.clearway.common.CsvWriter().row(header).row(hxl);
-        rows.forEach(csv::row);
-        return csv.bytes();
+        return spreadsheet ? org.clearway.common.TableExport.xlsx(getTranslation("funding.title"), header, hxl, rows)
+                : org.clearway.common.TableExport.csv(header, hxl, rows);
     }
 
     @Override

@@ -109,18 +109,8 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
             r.add(st.article5Deadline());
             return r;
         }).toList();
-        byte[] bytes;
-        if (spreadsheet) {
-            try (org.clearway.common.XlsxWriter x = new org.clearway.common.XlsxWriter(getTranslation("treaties.title"))) {
-                x.header(header).header(hxl);
-                rows.forEach(x::row);
-                bytes = x.bytes();
-            }
-        } else {
-            org.clearway.common.CsvWriter w = new org.clearway.common.CsvWriter().row(header).row(hxl);
-            rows.forEach(w::row);
-            bytes = w.bytes();
-        }
+        byte[] bytes = spreadsheet ? org.clearway.common.TableExport.xlsx(getTranslation("treaties.title"), header, hxl, rows)
+                : org.clearway.common.TableExport.csv(header, hxl, rows);
         return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
                 "treaty-status." + (spreadsheet ? "xlsx" : "csv"),
                 spreadsheet ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", bytes.length);
