@@ -28,7 +28,6 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKTReader;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -98,7 +97,7 @@ final class FeatureFiles {
     private static Header geoJson(Path file, java.util.function.IntFunction<BiConsumer<Geometry, String>> sinkForSrid) throws IOException {
         Set<String> attributes = new LinkedHashSet<>();
         List<String> warnings = new ArrayList<>();
-        GeoJsonReader reader = new GeoJsonReader(new GeometryFactory());
+        GeometryFactory factory = new GeometryFactory();
         int srid = 4326;
         BiConsumer<Geometry, String> sink = null;
         int features = 0;
@@ -127,7 +126,7 @@ final class FeatureFiles {
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         JsonNode f = JSON.readTree(p);
                         features++;
-                        feature(f, reader, attributes, sink);
+                        feature(f, factory, attributes, sink);
                     }
                 } else {
                     p.skipChildren();
@@ -145,13 +144,13 @@ final class FeatureFiles {
         return new Header("GEOJSON", srid, List.copyOf(attributes), warnings);
     }
 
-    private static void feature(JsonNode f, GeoJsonReader reader, Set<String> attributes, BiConsumer<Geometry, String> sink) {
+    private static void feature(JsonNode f, GeometryFactory factory, Set<String> attributes, BiConsumer<Geometry, String> sink) {
         Geometry g = null;
         JsonNode geometry = f.path("geometry");
         if (geometry.isObject()) {
             try {
-                g = reader.read(geometry.toString());
-            } catch (ParseException | RuntimeException e) {
+                g = geometry(geometry, factory);
+            } catch (RuntimeException e) {
                 g = null; // rejected at validation: "no readable geometry"
             }
         }
@@ -159,6 +158,65 @@ final class FeatureFiles {
         ObjectNode attrs = props.isObject() ? (ObjectNode) props : JSON.createObjectNode();
         attrs.propertyNames().forEach(attributes::add);
         sink.accept(g, attrs.toString());
+    }
+
+    /** A GeoJSON geometry straight from the parsed tree (no second parse of its text); z kept for the 3D warning. */
+    static Geometry geometry(JsonNode g, GeometryFactory f) {
+        JsonNode c = g.path("coordinates");
+        return switch (g.path("type").asString("")) {
+            case "Point" -> f.createPoint(coordinate(c));
+            case "MultiPoint" -> f.createMultiPointFromCoords(coordinates(c));
+            case "LineString" -> f.createLineString(coordinates(c));
+            case "MultiLineString" -> {
+                org.locationtech.jts.geom.LineString[] lines = new org.locationtech.jts.geom.LineString[c.size()];
+                for (int i = 0; i < lines.length; i++) {
+                    lines[i] = f.createLineString(coordinates(c.get(i)));
+                }
+                yield f.createMultiLineString(lines);
+            }
+            case "Polygon" -> polygon(c, f);
+            case "MultiPolygon" -> {
+                org.locationtech.jts.geom.Polygon[] polygons = new org.locationtech.jts.geom.Polygon[c.size()];
+                for (int i = 0; i < polygons.length; i++) {
+                    polygons[i] = polygon(c.get(i), f);
+                }
+                yield f.createMultiPolygon(polygons);
+            }
+            case "GeometryCollection" -> {
+                JsonNode parts = g.path("geometries");
+                Geometry[] geometries = new Geometry[parts.size()];
+                for (int i = 0; i < geometries.length; i++) {
+                    geometries[i] = geometry(parts.get(i), f);
+                }
+                yield f.createGeometryCollection(geometries);
+            }
+            default -> throw new IllegalArgumentException("not a GeoJSON geometry type");
+        };
+    }
+
+    private static org.locationtech.jts.geom.Polygon polygon(JsonNode rings, GeometryFactory f) {
+        org.locationtech.jts.geom.LinearRing shell = f.createLinearRing(coordinates(rings.get(0)));
+        org.locationtech.jts.geom.LinearRing[] holes = new org.locationtech.jts.geom.LinearRing[rings.size() - 1];
+        for (int i = 1; i < rings.size(); i++) {
+            holes[i - 1] = f.createLinearRing(coordinates(rings.get(i)));
+        }
+        return f.createPolygon(shell, holes);
+    }
+
+    private static Coordinate[] coordinates(JsonNode array) {
+        Coordinate[] out = new Coordinate[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = coordinate(array.get(i));
+        }
+        return out;
+    }
+
+    private static Coordinate coordinate(JsonNode p) {
+        if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+            throw new IllegalArgumentException("not a position");
+        }
+        return p.size() > 2 && p.get(2).isNumber() ? new Coordinate(p.get(0).asDouble(), p.get(1).asDouble(), p.get(2).asDouble())
+                : new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
     }
 
     /** EPSG code from a CRS name (EPSG:3857, urn:ogc:def:crs:EPSG::32636, .../EPSG/0/4326, CRS84). */
