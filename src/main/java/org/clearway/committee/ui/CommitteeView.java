@@ -141,6 +141,30 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(observations);
         grid.setAllRowsVisible(true);
         observationsBox.add(observations.isEmpty() ? new Paragraph(getTranslation("committee.observations.none")) : grid);
+        if (!observations.isEmpty()) {
+            List<String> header = List.of(getTranslation("committee.meeting"), getTranslation("proposal.start"),
+                    getTranslation("committee.observation-kind"), getTranslation("committee.observation-text"),
+                    getTranslation("treaties.source-column"));
+            List<String> hxl = List.of("#event+name", "#date", "#meta+kind", "#description", "#meta+source");
+            List<List<Object>> rows = observations.stream().map(o -> java.util.Arrays.<Object>asList(o.meeting(), o.meetingDate(),
+                    getTranslation("committee.observation." + o.kind()), o.text(), o.synthetic() ? getTranslation("demo.badge") : o.source()))
+                    .toList();
+            com.vaadin.flow.component.html.Anchor csv = new com.vaadin.flow.component.html.Anchor(
+                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
+                        byte[] bytes = org.clearway.common.TableExport.csv(header, hxl, rows);
+                        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                                "committee-observations.csv", "text/csv", bytes.length);
+                    }), getTranslation("proposals.export.csv"));
+            csv.setId("observations-csv");
+            com.vaadin.flow.component.html.Anchor xlsx = new com.vaadin.flow.component.html.Anchor(
+                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
+                        byte[] bytes = org.clearway.common.TableExport.xlsx(getTranslation("committee.observations"), header, hxl, rows);
+                        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                                "committee-observations.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
+                    }), getTranslation("proposals.export.xlsx"));
+            xlsx.setId("observations-xlsx");
+            observationsBox.add(new HorizontalLayout(csv, xlsx));
+        }
         if (committee.canEdit()) {
             observationsBox.add(observationEditor());
         }
