@@ -286,14 +286,12 @@ public class FundingService {
         Map<String, FundingFlowRecord> existing = new HashMap<>();
         db.selectFrom(FUNDING_FLOW).where(FUNDING_FLOW.FTS_FLOW_ID.in(parsed.stream().map(Parsed::ftsId).toList()))
                 .forEach(r -> existing.put(r.getFtsFlowId(), r));
-        if (!s.isGlobal()) { // a lead may update only flows of their own sub-clusters' proposals
-            for (FundingFlowRecord r : existing.values()) {
-                boolean inScope = r.getProposalId() != null && db.fetchExists(DSL.selectOne().from("proposal")
-                        .where("proposal_id = ? AND subcluster_id = ANY (?)", r.getProposalId(), s.subclusterIds().toArray(Long[]::new)));
-                if (!inScope) {
-                    problems.add(new FieldError(r.getFtsFlowId(), "error.fts.scope-existing"));
-                }
-            }
+        if (!s.isGlobal() && !existing.isEmpty()) { // a lead may update only flows of their own sub-clusters' proposals
+            db.fetch("""
+                    SELECT f.fts_flow_id FROM funding_flow f LEFT JOIN proposal p ON p.proposal_id = f.proposal_id
+                    WHERE f.fts_flow_id = ANY (?) AND (p.proposal_id IS NULL OR NOT p.subcluster_id = ANY (?))""",
+                    existing.keySet().toArray(String[]::new), s.subclusterIds().toArray(Long[]::new))
+                    .forEach(r -> problems.add(new FieldError(r.get(0, String.class), "error.fts.scope-existing")));
         }
         if (!problems.isEmpty()) {
             throw new ImportRefusedException(problems);

@@ -140,6 +140,12 @@ public class BriefingService {
                 SELECT c.name, sum(s.casualties)::bigint FROM casualty_summary s JOIN country c ON c.iso3 = s.iso3
                 WHERE s.year BETWEEN {0} - 4 AND {0} GROUP BY c.name""", DSL.val(b.year()))
                 .forEach(r -> casualties.put(r.get(0, String.class), r.get(1, Long.class)));
+        Map<String, String> statuses = new LinkedHashMap<>(); // "ISO3:TREATY" -> status, for every country of the pack at once
+        db.resultQuery("""
+                SELECT ts.iso3, t.code, ts.status FROM treaty_status ts JOIN treaty t USING (treaty_id)
+                WHERE t.code = ANY ({0}) AND ts.iso3 IN (SELECT iso3 FROM subcluster WHERE {1}::bigint IS NULL OR subcluster_id = {1})""",
+                DSL.val(TREATIES.toArray(String[]::new)), DSL.val(b.subclusterId()))
+                .forEach(x -> statuses.put(x.get(0, String.class) + ":" + x.get(1, String.class), x.get(2, String.class)));
         List<BriefingContent.CountryPage> pages = new ArrayList<>();
         for (Record r : db.resultQuery("""
                 SELECT s.iso3, c.name, s.subcluster_id, ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
@@ -150,11 +156,7 @@ public class BriefingService {
             String country = r.get(1, String.class);
             Rows.SubclusterFunding f = byCountry.stream().filter(x -> x.subclusterId() == r.get(2, Long.class)).findFirst().orElse(null);
             Map<String, String> status = new LinkedHashMap<>();
-            db.resultQuery("""
-                    SELECT t.code, ts.status FROM treaty_status ts JOIN treaty t USING (treaty_id) WHERE ts.iso3 = {0} AND t.code = ANY ({1})""",
-                    DSL.val(r.get(0, String.class)), DSL.val(TREATIES.toArray(String[]::new)))
-                    .forEach(x -> status.put(x.get(0, String.class), x.get(1, String.class)));
-            TREATIES.forEach(t -> status.putIfAbsent(t, "NOT_PARTY"));
+            TREATIES.forEach(t -> status.put(t, statuses.getOrDefault(r.get(0, String.class) + ":" + t, "NOT_PARTY")));
             pages.add(new BriefingContent.CountryPage(r.get(0, String.class), country, r.get(2, Long.class),
                     f == null ? BigDecimal.ZERO : f.requirementsUsd(), f == null ? BigDecimal.ZERO : f.fundedUsd(),
                     hazardKm2.getOrDefault(country, BigDecimal.ZERO), casualties.getOrDefault(country, 0L), status,

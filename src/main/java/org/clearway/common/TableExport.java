@@ -5,6 +5,18 @@ import java.util.List;
 /** A list as CSV (header row, HXL hashtag row, formula-safe cells) or as XLSX (the same two header rows, typed cells). */
 public final class TableExport {
 
+    /** A list ready to export: its sheet name, the translated header, the HXL hashtag row and the rows. */
+    public record Table(String sheet, List<String> header, List<String> hxl, List<? extends List<?>> rows) {
+
+        public byte[] csv() {
+            return TableExport.csv(header, hxl, rows);
+        }
+
+        public byte[] xlsx() {
+            return TableExport.xlsx(sheet, header, hxl, rows);
+        }
+    }
+
     private TableExport() {
     }
 

@@ -8,7 +8,11 @@ import org.clearway.security.UserScope;
  * One collection of the OGC API: its id, title, and the SQL that yields its features as rows
  * {@code (id, geom, properties...)}, with the date column {@code datetime} filters apply to (if any).
  */
-record OgcCollection(String id, String title, String description, String from, String temporal, boolean scoped) {
+record OgcCollection(String id, String title, String description, String from, String temporal, boolean scoped, String publicFrom) {
+
+    OgcCollection(String id, String title, String description, String from, String temporal, boolean scoped) {
+        this(id, title, description, from, temporal, scoped, null);
+    }
 
     /** Point collections; the others are (multi)polygons. */
     boolean points() {
@@ -46,7 +50,11 @@ record OgcCollection(String id, String title, String description, String from, S
             new OgcCollection("casualties", "Casualties", "Mine and explosive ordnance casualties (points).",
                     """
                     SELECT c.casualty_id AS id, c.geom, c.iso3, c.incident_date, c.outcome, c.civilian, c.sex, c.age_group, c.disability,
-                           c.device_type, c.synthetic, c.source FROM casualty c WHERE true""", "c.incident_date", false),
+                           c.device_type, c.synthetic, c.source FROM casualty c WHERE true""", "c.incident_date", false,
+                    // anonymous callers: no disability or source details, and places rounded to 0.01 degree (about 1 km)
+                    """
+                    SELECT c.casualty_id AS id, ST_SnapToGrid(c.geom, 0.01) AS geom, c.iso3, c.incident_date, c.outcome, c.civilian, c.sex,
+                           c.age_group, c.device_type, c.synthetic FROM casualty c WHERE true"""),
             new OgcCollection("treaty-status", "Treaty status by state",
                     "Status of each state in the APMBC, CCM, CCW (Amended Protocol II, Protocol V) and CRPD, from the UN Treaty Collection.",
                     """
@@ -64,10 +72,8 @@ record OgcCollection(String id, String title, String description, String from, S
 
     /** The rows of this collection the caller may see ({@code null}: anonymous). */
     String sql(UserScope scope) {
-        if (scope == null && id.equals("casualties")) {
-            // anonymous callers: no disability or source details, and places rounded to 0.01 degree (about 1 km)
-            return from.replace("c.casualty_id AS id, c.geom,", "c.casualty_id AS id, ST_SnapToGrid(c.geom, 0.01) AS geom,")
-                    .replace(" c.disability,", "").replace(", c.source FROM", " FROM");
+        if (scope == null && publicFrom != null) {
+            return publicFrom;
         }
         return scoped ? from.formatted(ProposalService.visibleSql(scope)) : from;
     }

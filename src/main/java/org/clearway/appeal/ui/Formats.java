@@ -20,10 +20,6 @@ final class Formats {
         return "US$ " + f.format(amount.setScale(0, java.math.RoundingMode.HALF_UP));
     }
 
-    static String number(Locale locale, long n) {
-        return NumberFormat.getIntegerInstance(locale).format(n);
-    }
-
     static String percent(Locale locale, BigDecimal part, BigDecimal whole) {
         if (whole == null || whole.signum() == 0) {
             return "–";

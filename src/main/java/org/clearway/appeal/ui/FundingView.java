@@ -52,6 +52,7 @@ public class FundingView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<FlowView> grid = new Grid<>();
     private final Select<Integer> year = new Select<>();
     private final Div importResult = new Div();
+    private volatile Integer listedYear;
 
     public FundingView(FundingService funding, ProposalService proposals) {
         this.funding = funding;
@@ -86,21 +87,8 @@ public class FundingView extends VerticalLayout implements HasDynamicTitle {
         }
         grid.setSizeFull();
 
-        com.vaadin.flow.component.html.Anchor csv = new com.vaadin.flow.component.html.Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
-                    byte[] bytes = export(false);
-                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes), "funding-flows.csv",
-                            "text/csv", bytes.length);
-                }), getTranslation("proposals.export.csv"));
-        csv.setId("flows-csv");
-        com.vaadin.flow.component.html.Anchor xlsx = new com.vaadin.flow.component.html.Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
-                    byte[] bytes = export(true);
-                    return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes), "funding-flows.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
-                }), getTranslation("proposals.export.xlsx"));
-        xlsx.setId("flows-xlsx");
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout top = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(year, csv, xlsx);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout top = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(year,
+                new org.clearway.common.ui.ExportLinks(this, "flows", "funding-flows", this::table));
         top.setAlignItems(Alignment.BASELINE);
         add(new H2(getTranslation("funding.title")), new Paragraph(getTranslation("funding.intro")), top);
         if (funding.canRecord()) {
@@ -209,21 +197,21 @@ public class FundingView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(funding.list(year.getValue()));
+        listedYear = year.getValue(); // read by the export, in the download request
+        grid.setItems(funding.list(listedYear));
     }
 
     /** The flows as listed (the year filter, the user's scope), with an HXL row; text cells never become formulas. */
-    private byte[] export(boolean spreadsheet) {
+    private org.clearway.common.TableExport.Table table() {
         List<String> header = List.of(getTranslation("funding.date"), getTranslation("funding.source"), getTranslation("funding.destination"),
                 getTranslation("funding.proposal"), getTranslation("funding.amount"), getTranslation("funding.status"),
                 getTranslation("funding.fts-id"), getTranslation("common.origin"));
         List<String> hxl = List.of("#date", "#org+funder", "#org+impl", "#activity+code", "#value+funding+usd", "#status", "#meta+fts+id",
                 "#meta+synthetic");
-        List<List<Object>> rows = funding.list(year.getValue()).stream().map(f -> java.util.Arrays.<Object>asList(f.date(), f.source(),
+        List<List<Object>> rows = funding.list(listedYear).stream().map(f -> java.util.Arrays.<Object>asList(f.date(), f.source(),
                 f.destination(), f.proposalCode(), f.amountUsd(), getTranslation("funding.status." + f.status()), f.ftsFlowId(),
                 f.synthetic() ? getTranslation("demo.badge") : "")).toList();
-        return spreadsheet ? org.clearway.common.TableExport.xlsx(getTranslation("funding.title"), header, hxl, rows)
-                : org.clearway.common.TableExport.csv(header, hxl, rows);
+        return new org.clearway.common.TableExport.Table(getTranslation("funding.title"), header, hxl, rows);
     }
 
     @Override

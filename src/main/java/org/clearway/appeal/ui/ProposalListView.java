@@ -21,10 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +33,7 @@ import org.clearway.appeal.ProposalService.Filter;
 import org.clearway.appeal.Views.Option;
 import org.clearway.appeal.Views.ProposalRow;
 import org.clearway.appeal.Workflow;
+import org.clearway.common.ui.ExportLinks;
 
 /**
  * The proposals a user's scope allows, with filters by plan year, sub-cluster, organisation, status (the queues:
@@ -130,17 +128,10 @@ public class ProposalListView extends VerticalLayout implements HasDynamicTitle,
             actions.add(reviewers);
         }
         Function<String, String> label = this::getTranslation;
-        Anchor csv = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = ProposalExport.csv(proposals.list(listed), label);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(listed, "csv"), "text/csv", bytes.length);
-        }), getTranslation("proposals.export.csv"));
-        csv.setId("export-csv");
-        Anchor xlsx = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] bytes = ProposalExport.xlsx(proposals.list(listed), label);
-            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName(listed, "xlsx"),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
-        }), getTranslation("proposals.export.xlsx"));
-        xlsx.setId("export-xlsx");
+        Anchor csv = ExportLinks.link(getTranslation("proposals.export.csv"), "export-csv", () -> fileName(listed, "csv"), "text/csv",
+                () -> ProposalExport.csv(proposals.list(listed), label));
+        Anchor xlsx = ExportLinks.link(getTranslation("proposals.export.xlsx"), "export-xlsx", () -> fileName(listed, "xlsx"), ExportLinks.XLSX,
+                () -> ProposalExport.xlsx(proposals.list(listed), label));
         actions.add(csv, xlsx, count);
 
         FlexLayout filters = new FlexLayout(year, subcluster, organisation, status, activity, text);

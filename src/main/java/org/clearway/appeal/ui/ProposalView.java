@@ -293,7 +293,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         t.put("total", d.peopleTargeted());
         t.put("pwd", d.personsWithDisabilities());
         t.forEach((k, v) -> {
-            Span n = new Span(Formats.number(getLocale(), v));
+            Span n = new Span(org.clearway.common.Amounts.count(getLocale(), v));
             n.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("display", "block");
             n.getElement().setAttribute("data-target", k);
             row.add(new Div(n, new Span(getTranslation("proposal.target." + k))));

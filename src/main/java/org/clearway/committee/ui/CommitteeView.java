@@ -149,21 +149,8 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
             List<List<Object>> rows = observations.stream().map(o -> java.util.Arrays.<Object>asList(o.meeting(), o.meetingDate(),
                     getTranslation("committee.observation." + o.kind()), o.text(), o.synthetic() ? getTranslation("demo.badge") : o.source()))
                     .toList();
-            com.vaadin.flow.component.html.Anchor csv = new com.vaadin.flow.component.html.Anchor(
-                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
-                        byte[] bytes = org.clearway.common.TableExport.csv(header, hxl, rows);
-                        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
-                                "committee-observations.csv", "text/csv", bytes.length);
-                    }), getTranslation("proposals.export.csv"));
-            csv.setId("observations-csv");
-            com.vaadin.flow.component.html.Anchor xlsx = new com.vaadin.flow.component.html.Anchor(
-                    com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
-                        byte[] bytes = org.clearway.common.TableExport.xlsx(getTranslation("committee.observations"), header, hxl, rows);
-                        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
-                                "committee-observations.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
-                    }), getTranslation("proposals.export.xlsx"));
-            xlsx.setId("observations-xlsx");
-            observationsBox.add(new HorizontalLayout(csv, xlsx));
+            var table = new org.clearway.common.TableExport.Table(getTranslation("committee.observations"), header, hxl, rows);
+            observationsBox.add(new org.clearway.common.ui.ExportLinks(this, "observations", "committee-observations", () -> table));
         }
         if (committee.canEdit()) {
             observationsBox.add(observationEditor());

@@ -2,7 +2,6 @@ package org.clearway.dashboard.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -11,16 +10,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.ByteArrayInputStream;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
-import org.clearway.chart.CwChart;
 import org.clearway.common.AccessRefusedException;
-import org.clearway.common.CsvWriter;
 import org.clearway.dashboard.query.DashboardFilter;
 import org.clearway.dashboard.query.DashboardQuery;
 import org.clearway.dashboard.query.Rows;
@@ -101,20 +95,9 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         fiveWGrid.addColumn(Rows.FiveW::peopleTargeted).setHeader(getTranslation("dashboard.series.people"));
         fiveWGrid.setItems(fiveW);
         fiveWGrid.setHeight("20rem");
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] csv = fiveWCsv(query.fiveW(f));
-            return new DownloadResponse(new ByteArrayInputStream(csv), "5w-" + subcluster.iso3().toLowerCase() + "-" + f.year() + ".csv",
-                    "text/csv", csv.length);
-        }), getTranslation("dashboard.5w.export"));
-        export.setId("export-5w");
-        Anchor exportXlsx = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] xlsx = fiveWXlsx(query.fiveW(f));
-            return new DownloadResponse(new ByteArrayInputStream(xlsx), "5w-" + subcluster.iso3().toLowerCase() + "-" + f.year() + ".xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length);
-        }), getTranslation("proposals.export.xlsx"));
-        exportXlsx.setId("export-5w-xlsx");
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout exports = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(export,
-                exportXlsx);
+        org.clearway.common.ui.ExportLinks exports = new org.clearway.common.ui.ExportLinks(this, "export-5w",
+                "5w-" + subcluster.iso3().toLowerCase() + "-" + f.year(), () -> new org.clearway.common.TableExport.Table("5W", FIVE_W_HEADER,
+                        FIVE_W_HXL, fiveW.stream().map(SubclusterDashboardView::fiveWCells).toList()));
 
         CwMap map = new CwMap();
         map.setHeight("420px");
@@ -151,23 +134,6 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         return java.util.Arrays.asList(r.organisation(), r.pcode(), r.adminArea(), r.activity(), r.proposals(), r.requirementsUsd(),
                 r.peopleTargeted());
     }
-
-    /** The 5W as CSV with an HXL hashtag row under the header. */
-    private byte[] fiveWCsv(List<Rows.FiveW> rows) {
-        CsvWriter csv = new CsvWriter().row(FIVE_W_HEADER).row(FIVE_W_HXL);
-        rows.forEach(r -> csv.row(fiveWCells(r)));
-        return csv.bytes();
-    }
-
-    /** The same as XLSX (text cells stay text; amounts are numbers). */
-    private static byte[] fiveWXlsx(List<Rows.FiveW> rows) {
-        try (org.clearway.common.XlsxWriter x = new org.clearway.common.XlsxWriter("5W")) {
-            x.header(FIVE_W_HEADER).header(FIVE_W_HXL);
-            rows.forEach(r -> x.row(fiveWCells(r)));
-            return x.bytes();
-        }
-    }
-
 
     @Override
     public String getPageTitle() {

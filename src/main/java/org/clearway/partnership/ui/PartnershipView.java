@@ -97,9 +97,7 @@ public class PartnershipView extends VerticalLayout implements HasDynamicTitle {
                 requests.setItems(partnerships.requests());
             }));
         }
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout exports = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(
-                exportLink("csv", false), exportLink("xlsx", true));
-        add(exports);
+        add(new org.clearway.common.ui.ExportLinks(this, "partnership-export", "partnership-requests", this::table));
         add(new H3(getTranslation("partnership.requests")), requests, new H3(getTranslation("partnership.candidates")), candidates,
                 new H3(getTranslation("partnership.matches")), matches);
         refresh();
@@ -138,32 +136,25 @@ public class PartnershipView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Requests and their matches as one list (CSV with HXL, or XLSX), for the committee's papers. */
-    private com.vaadin.flow.component.html.Anchor exportLink(String extension, boolean spreadsheet) {
-        var link = new com.vaadin.flow.component.html.Anchor(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> {
-            List<String> header = List.of(getTranslation("subclusters.country"), getTranslation("partnership.theme"),
-                    getTranslation("partnership.title-field"), getTranslation("partnership.sought"), getTranslation("partnership.period"),
-                    getTranslation("partnership.provider"), getTranslation("partnership.score"), getTranslation("map.field.status"),
-                    getTranslation("common.origin"));
-            List<String> hxl = List.of("#country+name", "#sector", "#activity+name", "#value+requested+usd", "#date", "#org+provider",
-                    "#indicator+score", "#status", "#meta+synthetic");
-            List<Match> all = partnerships.matches();
-            List<List<Object>> rows = new java.util.ArrayList<>();
-            for (Request r : partnerships.requests()) {
-                List<Match> ms = all.stream().filter(m -> m.requestId() == r.id()).toList();
-                for (Match m : ms.isEmpty() ? java.util.Collections.<Match>singletonList(null) : ms) {
-                    rows.add(java.util.Arrays.asList(r.state(), getTranslation("theme." + r.theme()), r.title(), r.amountSoughtUsd(),
-                            r.periodStart() + " – " + r.periodEnd(), m == null ? null : m.provider(), m == null ? null : m.score(),
-                            m == null ? getTranslation("partnership.open") : getTranslation("partnership.status." + m.status()),
-                            r.synthetic() ? getTranslation("demo.badge") : ""));
-                }
+    private org.clearway.common.TableExport.Table table() {
+        List<String> header = List.of(getTranslation("subclusters.country"), getTranslation("partnership.theme"),
+                getTranslation("partnership.title-field"), getTranslation("partnership.sought"), getTranslation("partnership.period"),
+                getTranslation("partnership.provider"), getTranslation("partnership.score"), getTranslation("map.field.status"),
+                getTranslation("common.origin"));
+        List<String> hxl = List.of("#country+name", "#sector", "#activity+name", "#value+requested+usd", "#date", "#org+provider",
+                "#indicator+score", "#status", "#meta+synthetic");
+        List<Match> all = partnerships.matches();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (Request r : partnerships.requests()) {
+            List<Match> ms = all.stream().filter(m -> m.requestId() == r.id()).toList();
+            for (Match m : ms.isEmpty() ? java.util.Collections.<Match>singletonList(null) : ms) {
+                rows.add(java.util.Arrays.asList(r.state(), getTranslation("theme." + r.theme()), r.title(), r.amountSoughtUsd(),
+                        r.periodStart() + " – " + r.periodEnd(), m == null ? null : m.provider(), m == null ? null : m.score(),
+                        m == null ? getTranslation("partnership.open") : getTranslation("partnership.status." + m.status()),
+                        r.synthetic() ? getTranslation("demo.badge") : ""));
             }
-            byte[] bytes = spreadsheet ? org.clearway.common.TableExport.xlsx(getTranslation("partnership.title"), header, hxl, rows)
-                    : org.clearway.common.TableExport.csv(header, hxl, rows);
-            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes), "partnership-requests." + extension,
-                    spreadsheet ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", bytes.length);
-        }), getTranslation(spreadsheet ? "proposals.export.xlsx" : "proposals.export.csv"));
-        link.setId("partnership-export-" + extension);
-        return link;
+        }
+        return new org.clearway.common.TableExport.Table(getTranslation("partnership.title"), header, hxl, rows);
     }
 
     private void refresh() {

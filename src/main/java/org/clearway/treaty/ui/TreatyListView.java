@@ -78,23 +78,17 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(s -> s.lastArticle7Year() == null ? "" : s.lastArticle7Year().toString()).setHeader(getTranslation("treaties.short.article7"))
                 .setSortable(true).setAutoWidth(true);
-        com.vaadin.flow.component.html.Anchor csv = new com.vaadin.flow.component.html.Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> download(false)), getTranslation("proposals.export.csv"));
-        csv.setId("treaties-csv");
-        com.vaadin.flow.component.html.Anchor xlsx = new com.vaadin.flow.component.html.Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(e -> download(true)), getTranslation("proposals.export.xlsx"));
-        xlsx.setId("treaties-xlsx");
         Paragraph source = new Paragraph(getTranslation("treaties.source"));
         source.addClassName("cw-source");
         add(new H2(getTranslation("treaties.title")), new HorizontalLayout(treaty, status, search), mapBox, counts,
-                new HorizontalLayout(csv, xlsx), grid, source);
+                new org.clearway.common.ui.ExportLinks(this, "treaties", "treaty-status", this::table), grid, source);
         refresh();
     }
 
     /** Every state's status in each treaty as listed (filters applied), with an HXL row; read under the session lock. */
     private volatile List<StateStatus> listed = List.of();
 
-    private com.vaadin.flow.server.streams.DownloadResponse download(boolean spreadsheet) {
+    private org.clearway.common.TableExport.Table table() {
         List<String> header = new java.util.ArrayList<>(List.of(getTranslation("subclusters.country"), "ISO3"));
         List<String> hxl = new java.util.ArrayList<>(List.of("#country+name", "#country+code"));
         for (String t : TreatyService.TREATIES) {
@@ -109,11 +103,7 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
             r.add(st.article5Deadline());
             return r;
         }).toList();
-        byte[] bytes = spreadsheet ? org.clearway.common.TableExport.xlsx(getTranslation("treaties.title"), header, hxl, rows)
-                : org.clearway.common.TableExport.csv(header, hxl, rows);
-        return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
-                "treaty-status." + (spreadsheet ? "xlsx" : "csv"),
-                spreadsheet ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", bytes.length);
+        return new org.clearway.common.TableExport.Table(getTranslation("treaties.title"), header, hxl, rows);
     }
 
     private void refresh() {
