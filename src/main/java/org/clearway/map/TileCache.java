@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.clearway.security.RequestCaller;
 import org.jooq.DSLContext;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -36,14 +37,19 @@ class TileCache {
         }
     }
 
+    /** The change records' "layer" for users, passwords and users' sub-clusters: remembered Basic checks are dropped. */
+    static final String USERS = "users";
+
     private final DSLContext db;
+    private final RequestCaller callers;
     private final Cache<TileKey, Tile> tiles;
     private final ConcurrentLinkedDeque<Invalidation> recent = new ConcurrentLinkedDeque<>();
     private volatile long lastSeen = -1;
     private final boolean disabled;
 
-    TileCache(DSLContext db, @Value("${clearway.tiles.cache-mb:256}") long cacheMb) {
+    TileCache(DSLContext db, RequestCaller callers, @Value("${clearway.tiles.cache-mb:256}") long cacheMb) {
         this.db = db;
+        this.callers = callers;
         this.disabled = cacheMb <= 0;
         this.tiles = Caffeine.newBuilder().maximumWeight(cacheMb * 1024 * 1024)
                 .weigher((TileKey k, Tile t) -> t.bytes().length + 256).build();
@@ -97,6 +103,9 @@ class TileCache {
         for (var row : rows) {
             Geometry bbox = row.value3();
             Invalidation inv = new Invalidation(row.value1(), row.value2(), bbox == null ? null : bbox.getEnvelopeInternal());
+            if (USERS.equals(inv.layer())) {
+                callers.forgetAll();
+            }
             recent.add(inv);
             tiles.asMap().keySet().removeIf(inv::touches);
             lastSeen = inv.id();

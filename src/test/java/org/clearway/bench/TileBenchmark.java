@@ -1,9 +1,5 @@
 package org.clearway.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +41,6 @@ final class TileBenchmark {
             System.out.printf("bench database: %d hazards, %d casualties, %d proposals%n", Bench.count(jdbc, "SELECT count(*) FROM hazard"),
                     Bench.count(jdbc, "SELECT count(*) FROM casualty"), Bench.count(jdbc, "SELECT count(*) FROM proposal"));
             List<TileCase> cases = mix(jdbc, count, org);
-            HttpClient http = HttpClient.newHttpClient();
             String auth = "Basic " + Base64.getEncoder().encodeToString("coordinator:demo".getBytes(StandardCharsets.UTF_8));
             double[] sqlMs = new double[cases.size()];
             double[] httpMs = new double[cases.size()];
@@ -53,12 +48,14 @@ final class TileBenchmark {
             double[] tileMs = new double[cases.size()];
             int maxBytes = 0;
             int over500k = 0;
-            try (var app = Bench.app(cluster, Map.of("clearway.tiles.cache-mb", "0"))) {
-                int port = port(app);
+            double[] serverMs = new double[cases.size()];
+            int[] tileBytes = new int[cases.size()];
+            try (var app = Bench.app(cluster, Map.of("clearway.tiles.cache-mb", "0"), TileBenchmark::timingFilter);
+                 var http = new KeepAliveClient("127.0.0.1", port(app))) {
                 // warm-up of the JVM (JIT of Tomcat, Spring Security, MVC, jOOQ) and of the database pages
                 for (TileCase c : cases) {
                     sql(jdbc, c);
-                    get(http, port, auth, c.path());
+                    get(http, auth, c.path());
                 }
                 // then each side on its own, all tiles in turn: JDBC first, then the endpoint (cache off)
                 for (int i = 0; i < cases.size(); i++) {
@@ -66,10 +63,12 @@ final class TileBenchmark {
                     sqlMs[i] = timed(() -> sql(jdbc, c));
                 }
                 for (int i = 0; i < cases.size(); i++) {
-                    int bytes = get(http, port, auth, cases.get(i).path());
+                    int bytes = get(http, auth, cases.get(i).path());
                     httpMs[i] = lastMs;
+                    serverMs[i] = lastServerNanos / 1e6;
                     renderMs[i] = lastRenderMs;
                     tileMs[i] = lastTileMs;
+                    tileBytes[i] = bytes;
                     maxBytes = Math.max(maxBytes, bytes);
                     over500k += bytes > 500_000 ? 1 : 0;
                 }
@@ -78,18 +77,17 @@ final class TileBenchmark {
             double[] basicMs = new double[cases.size()];
             double[] fillMs = new double[cases.size()];
             double[] fillTileMs = new double[cases.size()];
-            try (var app = Bench.app(cluster, Map.of())) {
-                int port = port(app);
+            try (var app = Bench.app(cluster, Map.of()); var http = new KeepAliveClient("127.0.0.1", port(app))) {
                 for (int i = 0; i < cases.size(); i++) {
-                    get(http, port, null, cases.get(i).path());
+                    get(http, null, cases.get(i).path());
                     fillMs[i] = lastMs;
                     fillTileMs[i] = lastTileMs;
-                    get(http, port, auth, cases.get(i).path());
+                    get(http, auth, cases.get(i).path());
                 }
                 for (int i = 0; i < cases.size(); i++) {
-                    get(http, port, null, cases.get(i).path());
+                    get(http, null, cases.get(i).path());
                     anonymousMs[i] = lastMs;
-                    get(http, port, auth, cases.get(i).path());
+                    get(http, auth, cases.get(i).path());
                     basicMs[i] = lastMs;
                 }
             }
@@ -97,8 +95,19 @@ final class TileBenchmark {
                     cases.stream().map(TileCase::layer).distinct().toList());
             System.out.printf("raw SQL over JDBC          p50 %8.2f ms   p95 %8.2f ms%n", pct(sqlMs, 50), pct(sqlMs, 95));
             System.out.printf("endpoint, not cached       p50 %8.2f ms   p95 %8.2f ms%n", pct(httpMs, 50), pct(httpMs, 95));
+            System.out.printf("  in the servlet container p50 %8.2f ms   p95 %8.2f ms   (first filter to last byte)%n", pct(serverMs, 50), pct(serverMs, 95));
             System.out.printf("  of which SQL in the app  p50 %8.2f ms   p95 %8.2f ms   (Server-Timing)%n", pct(renderMs, 50), pct(renderMs, 95));
             System.out.printf("  tile service in the app  p50 %8.2f ms   p95 %8.2f ms   (Server-Timing)%n", pct(tileMs, 50), pct(tileMs, 95));
+            double[] outsideContainer = new double[cases.size()];
+            double[] outsideService = new double[cases.size()];
+            double[] sizes = new double[cases.size()];
+            for (int i = 0; i < cases.size(); i++) {
+                outsideContainer[i] = httpMs[i] - serverMs[i];
+                outsideService[i] = serverMs[i] - tileMs[i];
+                sizes[i] = tileBytes[i];
+            }
+            System.out.printf("  per request: client and network p50 %6.2f ms, container outside the tile service p50 %6.2f ms; tile size p50 %.0f bytes%n",
+                    pct(outsideContainer, 50), pct(outsideService, 50), pct(sizes, 50));
             System.out.printf("ratio endpoint / SQL       p50 %8.3f      p95 %8.3f      (target p50 <= 1.15)%n",
                     pct(httpMs, 50) / pct(sqlMs, 50), pct(httpMs, 95) / pct(sqlMs, 95));
             System.out.printf("endpoint, anonymous, cache on, miss  p50 %8.2f ms (tile service %8.2f ms)%n", pct(fillMs, 50), pct(fillTileMs, 50));
@@ -106,6 +115,23 @@ final class TileBenchmark {
             System.out.printf("cached tile, HTTP Basic    p50 %8.2f ms   p95 %8.2f ms%n", pct(basicMs, 50), pct(basicMs, 95));
             System.out.printf("largest tile %d bytes; tiles over 500 KB: %d (target 0)%n", maxBytes, over500k);
         }
+    }
+
+    private static volatile long lastServerNanos;
+
+    /** The time each request spends in the servlet container, from the first filter to the end of the response. */
+    private static void timingFilter(org.springframework.context.support.GenericApplicationContext ctx) {
+        ctx.registerBean("benchTimingFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class, () -> {
+            var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>((request, response, chain) -> {
+                long t = System.nanoTime();
+                chain.doFilter(request, response);
+                response.flushBuffer();
+                lastServerNanos = System.nanoTime() - t;
+            });
+            bean.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+            bean.addUrlPatterns("/tiles/*");
+            return bean;
+        });
     }
 
     private static int port(org.springframework.context.ConfigurableApplicationContext app) {
@@ -150,18 +176,15 @@ final class TileBenchmark {
     private static double lastRenderMs;
     private static double lastTileMs;
 
-    private static int get(HttpClient http, int port, String auth, String path) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        HttpRequest request = (auth == null ? builder : builder.header("Authorization", auth)).build();
+    private static int get(KeepAliveClient http, String auth, String path) throws Exception {
         long t = System.nanoTime();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        KeepAliveClient.Response response = http.get(path, auth);
         lastMs = (System.nanoTime() - t) / 1e6;
-        lastRenderMs = response.headers().firstValue("Server-Timing")
-                .map(v -> Double.parseDouble(v.substring(v.lastIndexOf("dur=") + 4))).orElse(0.0);
-        lastTileMs = response.headers().firstValue("Server-Timing")
-                .map(v -> Double.parseDouble(v.substring(v.indexOf("dur=") + 4, v.indexOf(',')))).orElse(0.0);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(path + " -> " + response.statusCode());
+        String timing = response.headers().get("server-timing");
+        lastRenderMs = timing == null ? 0 : Double.parseDouble(timing.substring(timing.lastIndexOf("dur=") + 4));
+        lastTileMs = timing == null ? 0 : Double.parseDouble(timing.substring(timing.indexOf("dur=") + 4, timing.indexOf(',')));
+        if (response.status() != 200) {
+            throw new IllegalStateException(path + " -> " + response.status());
         }
         return response.body().length;
     }

@@ -32,7 +32,7 @@ class MapBrowserIT {
     }
 
     @Test
-    void the_map_shows_tiles_and_a_click_on_a_known_hazard_opens_its_popup() {
+    void the_map_shows_tiles_and_a_click_on_a_known_hazard_opens_its_popup() throws Exception {
         browser = new Browser(port);
         Page page = browser.login("coordinator");
         page.navigate(browser.url("/map"));
@@ -58,6 +58,23 @@ class MapBrowserIT {
                 "contamination." + hazard.get("contamination_type", String.class));
         assertThat(popup.textContent()).contains("Contamination").contains(contamination).contains("Active");
         Browser.screenshot(page, "map-hazard-popup");
+
+        // the map's tile requests carry the session: the coordinator's proposal tiles hold drafts, anonymous ones never
+        Record draft = db.fetchOne("""
+                SELECT proposal_id, ST_X(ST_PointOnSurface(footprint)) AS lon, ST_Y(ST_PointOnSurface(footprint)) AS lat
+                FROM proposal WHERE status = 'DRAFT' AND footprint IS NOT NULL AND deleted_at IS NULL ORDER BY proposal_id LIMIT 1""");
+        int[] xy = TileEndpointIT.tileOf(draft.get("lon", Double.class), draft.get("lat", Double.class), 7);
+        String tile = "/tiles/proposals/7/" + xy[0] + "/" + xy[1] + ".mvt";
+        var signedIn = page.request().get(browser.url(tile));
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.headers()).doesNotContainKey("set-cookie");
+        assertThat(MvtReader.read(signedIn.body()).get("proposals")).extracting(MvtReader.Feature::id)
+                .contains(draft.get("proposal_id", Long.class));
+        var anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.url(tile))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(MvtReader.read(anonymous.body()).getOrDefault("proposals", java.util.List.of()))
+                .extracting(MvtReader.Feature::id).doesNotContain(draft.get("proposal_id", Long.class));
 
         // back to the overview with the treaty choropleth, for the record
         page.evaluate("() => { const m = document.querySelector('cw-map'); m.center = [35, 25]; m.zoom = 3; }");

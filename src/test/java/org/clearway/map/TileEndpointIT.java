@@ -130,6 +130,54 @@ class TileEndpointIT {
     }
 
     @Test
+    void wrong_basic_credentials_get_401_and_a_disabled_user_is_refused_within_seconds() throws Exception {
+        String path = "/tiles/hazards/0/0/0.mvt";
+        HttpRequest wrong = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept-Language", "fr")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("donor:wrong".getBytes(StandardCharsets.UTF_8))).build();
+        HttpResponse<String> refused = http.send(wrong, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(refused.body()).contains("error.auth.bad-credentials").contains("mot de passe incorrect");
+        HttpRequest garbage = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic %%%").build();
+        assertThat(http.send(garbage, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        assertThat(get(path, "donor", null).statusCode()).as("remembered check").isEqualTo(200);
+        try {
+            db.execute("UPDATE app_user SET enabled = false WHERE username = 'donor'");
+            int status = 200;
+            for (int i = 0; i < 50 && status == 200; i++) {
+                Thread.sleep(100);
+                status = get(path, "donor", null).statusCode();
+            }
+            assertThat(status).as("a disabled user's remembered Basic check is forgotten").isEqualTo(401);
+        } finally {
+            db.execute("UPDATE app_user SET enabled = true WHERE username = 'donor'");
+        }
+        int status = 401;
+        for (int i = 0; i < 50 && status != 200; i++) {
+            Thread.sleep(100);
+            status = get(path, "donor", null).statusCode();
+        }
+        assertThat(status).isEqualTo(200);
+    }
+
+    @Test
+    void only_get_and_head_and_only_tile_addresses() throws Exception {
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tiles/hazards/0/0/0.mvt"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tiles/countries/0/0/0.mvt"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("ETag")).isPresent();
+        HttpResponse<String> odd = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tiles/hazards/0/0.mvt")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(odd.statusCode()).isEqualTo(404);
+        assertThat(odd.body()).contains("error.tile.path").doesNotContain("Exception");
+        assertThat(get("/tiles/hazards/0/0/0.mvt", null, null).headers().map()).doesNotContainKey("set-cookie");
+    }
+
+    @Test
     void a_data_change_invalidates_the_cached_tiles_it_touches() throws Exception {
         double lon = 36.25, lat = 49.98; // Kharkiv
         String path = tilePath("hazards", lon, lat, 12, null);

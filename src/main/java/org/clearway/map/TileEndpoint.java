@@ -1,0 +1,133 @@
+package org.clearway.map;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.clearway.common.Messages;
+import org.clearway.security.RequestCaller;
+import org.clearway.security.UserScope;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.authentication.BadCredentialsException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}: Mapbox Vector Tiles from PostGIS, for the map and for any
+ * MVT client. Anonymous callers get public data; signed-in users (session or HTTP Basic) their scope.
+ *
+ * <p>A map view asks for dozens of tiles a second, and each answer is one value the database computes, so
+ * the endpoint is a servlet filter in front of everything else: it resolves the caller itself
+ * ({@link RequestCaller}: the same session and the same Basic check as the security chain), asks
+ * {@link TileService} and writes the bytes. Tiles are read-only, never create a session and carry no
+ * cookies, so nothing of the general chain (CSRF, saved requests, the UI's login redirects) applies. The
+ * benchmark ({@code ./clearway bench tiles}) compares this path with the same SQL over JDBC.
+ */
+final class TileEndpoint implements Filter {
+
+    static final String PREFIX = "/tiles/";
+    static final String MVT = "application/vnd.mapbox-vector-tile";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final TileService tiles;
+    private final RequestCaller caller;
+
+    TileEndpoint(TileService tiles, RequestCaller caller) {
+        this.tiles = tiles;
+        this.caller = caller;
+    }
+
+    @Configuration
+    static class Registration {
+        @Bean
+        FilterRegistrationBean<TileEndpoint> tileEndpoint(TileService tiles, RequestCaller caller) {
+            FilterRegistrationBean<TileEndpoint> bean = new FilterRegistrationBean<>(new TileEndpoint(tiles, caller));
+            bean.addUrlPatterns(PREFIX + "*");
+            bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // ahead of Spring Security (-100) and every other filter
+            bean.setName("tileEndpoint");
+            return bean;
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        String method = request.getMethod();
+        Locale locale = request.getLocale();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "error.tile.method", Messages.get(locale, "error.tile.method"));
+            return;
+        }
+        String[] parts = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length()).split("/", -1);
+        if (parts.length != 4 || !parts[3].endsWith(".mvt")) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, "error.tile.path", Messages.get(locale, "error.tile.path"));
+            return;
+        }
+        try {
+            Optional<UserScope> scope = caller.find(request);
+            long start = System.nanoTime();
+            Tile tile = tiles.tile(parts[0], number(parts[1]), number(parts[2]), number(parts[3].substring(0, parts[3].length() - 4)),
+                    parameters(request), scope);
+            double totalMs = (System.nanoTime() - start) / 1e6;
+            response.setHeader("ETag", tile.etag());
+            response.setHeader("Cache-Control", "max-age=60, private");
+            response.setHeader("Vary", "Authorization, Cookie");
+            if (tile.etag().equals(request.getHeader("If-None-Match"))) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+            // Server-Timing: browsers' developer tools show how long the tile's SQL took (0 = from the cache)
+            response.setHeader("Server-Timing", String.format(Locale.ROOT, "tile;dur=%.2f, render;dur=%.2f", totalMs, tile.renderMs()));
+            response.setContentType(MVT);
+            response.setContentLength(tile.bytes().length);
+            if ("GET".equals(method)) {
+                response.getOutputStream().write(tile.bytes());
+            }
+        } catch (InvalidTileRequestException e) {
+            error(response, HttpServletResponse.SC_BAD_REQUEST, e.key(), Messages.get(locale, e));
+        } catch (UnknownLayerException e) {
+            error(response, HttpServletResponse.SC_NOT_FOUND, e.key(), Messages.get(locale, e));
+        } catch (BadCredentialsException e) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Clearway\", charset=\"UTF-8\"");
+            error(response, HttpServletResponse.SC_UNAUTHORIZED, "error.auth.bad-credentials", Messages.get(locale, "error.auth.bad-credentials"));
+        }
+    }
+
+    private static Map<String, String> parameters(HttpServletRequest request) {
+        Map<String, String> params = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? null : values[0]));
+        return params;
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidTileRequestException("error.tile.number", text);
+        }
+    }
+
+    private static void error(HttpServletResponse response, int status, String key, String message) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("error", key, "message", message));
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,100 @@
+package org.clearway.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is calling, for the hot endpoints that answer ahead of the Spring Security filter chain (map
+ * tiles: a map view asks for dozens per second). The same answer the chain would give: the user of the
+ * signed-in session (the context Spring Security stored in it), else the user of HTTP Basic credentials
+ * checked by the same provider as everywhere else, else anonymous.
+ *
+ * <p>Basic credentials are checked once and the resulting scope is kept for a minute, keyed by a hash of
+ * the header. Every instance drops all of them when a user, a password or a user's sub-clusters change
+ * ({@link #forgetAll()}, driven by the change records each instance polls), so a disabled user or a
+ * changed scope takes effect within about a second, on every instance.
+ */
+@Component
+public class RequestCaller {
+
+    private final CachingAuthenticationProvider provider;
+    private final Cache<String, UserScope> basic = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    RequestCaller(CachingAuthenticationProvider provider) {
+        this.provider = provider;
+    }
+
+    /**
+     * The caller's scope, or empty for anonymous callers.
+     *
+     * @throws BadCredentialsException when the request carries Basic credentials that are wrong, malformed or of a disabled user
+     */
+    public Optional<UserScope> find(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String key = sha256(header);
+            UserScope scope = basic.getIfPresent(key);
+            if (scope == null) {
+                scope = check(header.substring(6).strip());
+                basic.put(key, scope);
+            }
+            return Optional.of(scope);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+                && context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof ClearwayPrincipal principal) {
+            return Optional.of(principal.scope());
+        }
+        return Optional.empty();
+    }
+
+    /** Forgets every remembered Basic check (a user, password or scope changed somewhere). */
+    public void forgetAll() {
+        basic.invalidateAll();
+    }
+
+    private UserScope check(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadCredentialsException("Malformed Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new BadCredentialsException("Malformed Basic credentials");
+        }
+        try {
+            Authentication auth = provider.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            return ((ClearwayPrincipal) auth.getPrincipal()).scope();
+        } catch (AuthenticationException e) {
+            throw new BadCredentialsException("Bad credentials", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
