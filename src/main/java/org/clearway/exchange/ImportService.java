@@ -180,6 +180,7 @@ public class ImportService {
         if (!List.of("STAGED", "VALIDATED").contains(job.status())) {
             throw new ClearwayException("error.import.state", job.status());
         }
+        noJit();
         // mapped values, normalised (trimmed; upper-cased where a list of values applies), in one jsonb per row
         StringBuilder vals = new StringBuilder("jsonb_build_object(");
         List<Object> binds = new ArrayList<>();
@@ -317,6 +318,15 @@ public class ImportService {
         return new Preview(jobId, ok, repaired, rejected, problems, sample.get(0, String.class), extent);
     }
 
+    /**
+     * The import statements are large (100,000s of rows, many expressions), so PostgreSQL would JIT-compile each
+     * of them, and every commit batch again: that compiling took longer than the work (bench: validate 5.8 s -> 3.9 s,
+     * commit 6.9 s -> 5.0 s for 100,000 polygons). For this transaction only.
+     */
+    private void noJit() {
+        db.execute("SET LOCAL jit = off");
+    }
+
     private static Object[] concat(List<Object> list, Object... more) {
         List<Object> all = new ArrayList<>(list);
         all.addAll(List.of(more));
@@ -342,6 +352,7 @@ public class ImportService {
         if (job.alreadyImported() != null && !again) {
             throw new ClearwayException("error.import.already", job.alreadyImported());
         }
+        noJit();
         int max = db.fetchOne("SELECT coalesce(max(row_no), 0) FROM import_staging WHERE import_job_id = ?", jobId).get(0, Integer.class);
         String source = "import: " + job.fileName() + " (job " + jobId + ", by " + s.username() + ")";
         int written = 0;

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.clearway.Application;
 import org.clearway.db.PgCluster;
@@ -21,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code tiles [count]}: a fixed, seeded mix of tiles z4-z14 through the HTTP endpoint and the same
  *       SQL over JDBC, p50/p95 of both, their ratio, the cached-tile latency and tile sizes.</li>
  *   <li>{@code import [features]}: the same polygons from GeoJSON and GeoPackage through Clearway's importer and
- *       through GDAL's ogr2ogr into the same database, times and ratio.</li>
+ *       through GDAL's ogr2ogr into the same database, times and ratio; with {@code append}, also ogr2ogr appending into
+ *       the hazard table itself.</li>
  * </ul>
  */
 public final class Bench {
@@ -39,8 +41,8 @@ public final class Bench {
                 case "generate" -> generate(cluster, number(args, 1, 1_000_000), number(args, 2, 200_000), number(args, 3, 20_000));
                 case "tiles" -> TileBenchmark.run(cluster, number(args, 1, 600));
                 case "dashboard" -> DashboardBenchmark.run(cluster, number(args, 1, 30));
-                case "import" -> ImportBenchmark.run(cluster, number(args, 1, 100_000));
-                default -> System.out.println("usage: ./clearway bench generate [hazards casualties proposals] | tiles [count] | dashboard [rounds] | import [features]");
+                case "import" -> ImportBenchmark.run(cluster, number(args, 1, 100_000), List.of(args).contains("append"));
+                default -> System.out.println("usage: ./clearway bench generate [hazards casualties proposals] | tiles [count] | dashboard [rounds] | import [features] [append]");
             }
         } finally {
             cluster.stop();

@@ -59,6 +59,14 @@ class MigrationIT {
             assertThatThrownBy(() -> db.execute("INSERT INTO hazard (iso3, hazard_type, contamination_type, status, geom, area_m2) "
                     + "VALUES ('TST', 'XYZ', 'AP_MINE', 'ACTIVE', 'SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))', 1)"))
                     .hasMessageContaining("hazard_hazard_type_check");
+            // a session without postgis on its search path (psql, ogr2ogr -append) can still write and delete hazards:
+            // the triggers' PostGIS calls do not depend on the caller's path
+            db.execute("SET search_path TO public");
+            db.execute("INSERT INTO hazard (iso3, hazard_type, contamination_type, status, geom, area_m2) "
+                    + "VALUES ('TST', 'SHA', 'AP_MINE', 'ACTIVE', 'SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 0)))', 1)");
+            assertThat(db.fetchValue("SELECT count(*) FROM tile_invalidation WHERE layer = 'hazards' AND bbox IS NOT NULL")).isEqualTo(1L);
+            assertThat(db.execute("DELETE FROM hazard WHERE iso3 = 'TST'")).isEqualTo(1);
+            db.execute("SET search_path TO public, postgis");
             db.execute("INSERT INTO audit_event (actor, action, entity) VALUES ('t', 'TEST', 'x')");
             assertThatThrownBy(() -> db.execute("UPDATE audit_event SET actor = 'x'")).hasMessageContaining("append-only");
             assertThatThrownBy(() -> db.execute("DELETE FROM audit_event")).hasMessageContaining("append-only");
