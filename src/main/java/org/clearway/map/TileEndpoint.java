@@ -54,7 +54,8 @@ final class TileEndpoint implements Filter {
         FilterRegistrationBean<TileEndpoint> tileEndpoint(TileService tiles, RequestCaller caller) {
             FilterRegistrationBean<TileEndpoint> bean = new FilterRegistrationBean<>(new TileEndpoint(tiles, caller));
             bean.addUrlPatterns(PREFIX + "*");
-            bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // ahead of Spring Security (-100) and every other filter
+            // first of all filters: ahead of the request observation (metrics, HIGHEST_PRECEDENCE + 1) and Spring Security (-100)
+            bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
             bean.setName("tileEndpoint");
             return bean;
         }

@@ -55,14 +55,7 @@ public final class Bench {
 
     /** Starts Clearway on a free port on the bench database (migrations, reference and demo data on first start). */
     static ConfigurableApplicationContext app(PgCluster cluster, Map<String, Object> extra) {
-        return app(cluster, extra, ctx -> { });
-    }
-
-    /** As {@link #app(PgCluster, Map)}, with beans of the benchmark's own (e.g. a timing filter) registered first. */
-    static ConfigurableApplicationContext app(PgCluster cluster, Map<String, Object> extra,
-                                              org.springframework.context.ApplicationContextInitializer<org.springframework.context.support.GenericApplicationContext> beans) {
         SpringApplication app = new SpringApplication(Application.class);
-        app.addInitializers(ctx -> beans.initialize((org.springframework.context.support.GenericApplicationContext) ctx));
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", cluster.jdbcUrl());
         props.put("spring.datasource.username", PgCluster.SUPERUSER);

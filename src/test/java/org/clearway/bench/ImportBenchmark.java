@@ -73,7 +73,8 @@ final class ImportBenchmark {
                         // GDAL writes into an existing table with one INSERT per feature (COPY only goes to tables it creates)
                         exec("ogr2ogr", "--config", "PG_USE_COPY", "YES", "-append", "-unsetFid", "-f", "PostgreSQL", pg, file.toString(),
                                 "-nln", "hazard", "-nlt", "PROMOTE_TO_MULTI", "-dialect", "SQLite",
-                                "-sql", "SELECT *, 'UKR' AS iso3, 0 AS area_m2, 'bench ogr2ogr' AS source FROM \"" + layer + "\"");
+                                "-sql", "SELECT " + (file.toString().endsWith(".gpkg") ? "geom" : "geometry") + " AS geom, hazard_type, contamination_type, status, name,"
+                                        + " 'UKR' AS iso3, 0 AS area_m2, 'bench ogr2ogr' AS source FROM \"" + layer + "\"");
                         double appendS = (System.nanoTime() - a0) / 1e9;
                         long appended = Bench.count(c, "SELECT count(*) FROM hazard WHERE source = 'bench ogr2ogr'");
                         c.createStatement().execute("DELETE FROM hazard WHERE source = 'bench ogr2ogr'");

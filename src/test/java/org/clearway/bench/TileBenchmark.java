@@ -48,9 +48,8 @@ final class TileBenchmark {
             double[] tileMs = new double[cases.size()];
             int maxBytes = 0;
             int over500k = 0;
-            double[] serverMs = new double[cases.size()];
             int[] tileBytes = new int[cases.size()];
-            try (var app = Bench.app(cluster, Map.of("clearway.tiles.cache-mb", "0"), TileBenchmark::timingFilter);
+            try (var app = Bench.app(cluster, Map.of("clearway.tiles.cache-mb", "0"));
                  var http = new KeepAliveClient("127.0.0.1", port(app))) {
                 // warm-up of the JVM (JIT of Tomcat, Spring Security, MVC, jOOQ) and of the database pages
                 for (TileCase c : cases) {
@@ -66,7 +65,6 @@ final class TileBenchmark {
                     }
                     int bytes = get(http, auth, c.path());
                     httpMs[i] = lastMs;
-                    serverMs[i] = lastServerNanos / 1e6;
                     renderMs[i] = lastRenderMs;
                     tileMs[i] = lastTileMs;
                     tileBytes[i] = bytes;
@@ -99,19 +97,16 @@ final class TileBenchmark {
                     cases.stream().map(TileCase::layer).distinct().toList());
             System.out.printf("raw SQL over JDBC          p50 %8.2f ms   p95 %8.2f ms%n", pct(sqlMs, 50), pct(sqlMs, 95));
             System.out.printf("endpoint, not cached       p50 %8.2f ms   p95 %8.2f ms%n", pct(httpMs, 50), pct(httpMs, 95));
-            System.out.printf("  in the servlet container p50 %8.2f ms   p95 %8.2f ms   (first filter to last byte)%n", pct(serverMs, 50), pct(serverMs, 95));
             System.out.printf("  of which SQL in the app  p50 %8.2f ms   p95 %8.2f ms   (Server-Timing)%n", pct(renderMs, 50), pct(renderMs, 95));
             System.out.printf("  tile service in the app  p50 %8.2f ms   p95 %8.2f ms   (Server-Timing)%n", pct(tileMs, 50), pct(tileMs, 95));
-            double[] outsideContainer = new double[cases.size()];
             double[] outsideService = new double[cases.size()];
             double[] sizes = new double[cases.size()];
             for (int i = 0; i < cases.size(); i++) {
-                outsideContainer[i] = httpMs[i] - serverMs[i];
-                outsideService[i] = serverMs[i] - tileMs[i];
+                outsideService[i] = httpMs[i] - tileMs[i];
                 sizes[i] = tileBytes[i];
             }
-            System.out.printf("  per request: client and network p50 %6.2f ms, container outside the tile service p50 %6.2f ms; tile size p50 %.0f bytes%n",
-                    pct(outsideContainer, 50), pct(outsideService, 50), pct(sizes, 50));
+            System.out.printf("  per request: outside the tile service (client, HTTP, caller) p50 %6.2f ms; tile size p50 %.0f bytes%n",
+                    pct(outsideService, 50), pct(sizes, 50));
             System.out.printf("ratio endpoint / SQL       p50 %8.3f      p95 %8.3f      (target p50 <= 1.15)%n",
                     pct(httpMs, 50) / pct(sqlMs, 50), pct(httpMs, 95) / pct(sqlMs, 95));
             System.out.printf("endpoint, anonymous, cache on, miss  p50 %8.2f ms (tile service %8.2f ms)%n", pct(fillMs, 50), pct(fillTileMs, 50));
@@ -119,23 +114,6 @@ final class TileBenchmark {
             System.out.printf("cached tile, HTTP Basic    p50 %8.2f ms   p95 %8.2f ms%n", pct(basicMs, 50), pct(basicMs, 95));
             System.out.printf("largest tile %d bytes; tiles over 500 KB: %d (target 0)%n", maxBytes, over500k);
         }
-    }
-
-    private static volatile long lastServerNanos;
-
-    /** The time each request spends in the servlet container, from the first filter to the end of the response. */
-    private static void timingFilter(org.springframework.context.support.GenericApplicationContext ctx) {
-        ctx.registerBean("benchTimingFilter", org.springframework.boot.web.servlet.FilterRegistrationBean.class, () -> {
-            var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter>((request, response, chain) -> {
-                long t = System.nanoTime();
-                chain.doFilter(request, response);
-                response.flushBuffer();
-                lastServerNanos = System.nanoTime() - t;
-            });
-            bean.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
-            bean.addUrlPatterns("/tiles/*");
-            return bean;
-        });
     }
 
     private static int port(org.springframework.context.ConfigurableApplicationContext app) {
@@ -218,7 +196,7 @@ final class TileBenchmark {
     }
 
     private static double pct(double[] values, int p) {
-        double[] sorted = values.clone();
+        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
