@@ -4,9 +4,13 @@ import static org.clearway.jooq.Tables.TILE_INVALIDATION;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import org.clearway.security.RequestCaller;
 import org.jooq.DSLContext;
 import org.locationtech.jts.geom.Envelope;
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TileCache {
 
-    private record Invalidation(long id, String layer, Envelope extent) {
+    private record Invalidation(long seq, String layer, Envelope extent) {
         boolean touches(TileKey key) {
             if (!layer.equals(key.layer().id())) {
                 return false;
@@ -44,7 +48,16 @@ class TileCache {
     private final RequestCaller callers;
     private final Cache<TileKey, Tile> tiles;
     private final ConcurrentLinkedDeque<Invalidation> recent = new ConcurrentLinkedDeque<>();
+    /** The highest change record id read so far. */
     private volatile long lastSeen = -1;
+    /** How many change records this instance has applied (the generation a tile render starts in). */
+    private volatile long applied;
+    /**
+     * Ids below {@link #lastSeen} not seen yet, with when they were first missed: ids come from a sequence when a
+     * change is written, so a transaction that took an id earlier may commit after a later one was read. Read
+     * again on every poll for ten minutes (then taken as rolled back).
+     */
+    private final Map<Long, Long> gaps = new HashMap<>();
     private final boolean disabled;
 
     TileCache(DSLContext db, RequestCaller callers, @Value("${clearway.tiles.cache-mb:256}") long cacheMb) {
@@ -52,7 +65,9 @@ class TileCache {
         this.callers = callers;
         this.disabled = cacheMb <= 0;
         this.tiles = Caffeine.newBuilder().maximumWeight(cacheMb * 1024 * 1024)
-                .weigher((TileKey k, Tile t) -> t.bytes().length + 256).build();
+                .weigher((TileKey k, Tile t) -> t.bytes().length + 256)
+                .expireAfterWrite(Duration.ofHours(1)) // a safety net: a change record missed for whatever reason is not forever
+                .build();
     }
 
     Optional<Tile> get(TileKey key) {
@@ -64,7 +79,7 @@ class TileCache {
         if (lastSeen < 0) {
             poll();
         }
-        return lastSeen;
+        return applied;
     }
 
     void put(TileKey key, Tile tile, long generationAtStart) {
@@ -74,7 +89,7 @@ class TileCache {
         // newest first: only the changes recorded since this tile's render started matter
         for (var it = recent.descendingIterator(); it.hasNext(); ) {
             Invalidation inv = it.next();
-            if (inv.id() <= generationAtStart) {
+            if (inv.seq() <= generationAtStart) {
                 break;
             }
             if (inv.touches(key)) {
@@ -97,18 +112,28 @@ class TileCache {
             lastSeen = max == null ? 0 : max;
             return;
         }
+        long now = System.nanoTime();
+        gaps.values().removeIf(since -> now - since > TimeUnit.MINUTES.toNanos(10));
         var rows = db.select(TILE_INVALIDATION.TILE_INVALIDATION_ID, TILE_INVALIDATION.LAYER, TILE_INVALIDATION.BBOX)
-                .from(TILE_INVALIDATION).where(TILE_INVALIDATION.TILE_INVALIDATION_ID.gt(lastSeen))
+                .from(TILE_INVALIDATION).where(TILE_INVALIDATION.TILE_INVALIDATION_ID.gt(lastSeen)
+                        .or(TILE_INVALIDATION.TILE_INVALIDATION_ID.in(gaps.keySet())))
                 .orderBy(TILE_INVALIDATION.TILE_INVALIDATION_ID).fetch();
         for (var row : rows) {
+            long id = row.value1();
+            if (gaps.remove(id) == null) {
+                for (long missing = Math.max(lastSeen + 1, id - 1_000); missing < id; missing++) {
+                    gaps.put(missing, now);
+                }
+                lastSeen = id;
+            }
             Geometry bbox = row.value3();
-            Invalidation inv = new Invalidation(row.value1(), row.value2(), bbox == null ? null : bbox.getEnvelopeInternal());
+            Invalidation inv = new Invalidation(applied + 1, row.value2(), bbox == null ? null : bbox.getEnvelopeInternal());
             if (USERS.equals(inv.layer())) {
                 callers.forgetAll();
             }
             recent.add(inv);
             tiles.asMap().keySet().removeIf(inv::touches);
-            lastSeen = inv.id();
+            applied = inv.seq();
         }
         while (recent.size() > 10_000) {
             recent.pollFirst();

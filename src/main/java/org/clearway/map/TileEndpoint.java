@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.clearway.common.Messages;
 import org.clearway.security.RequestCaller;
 import org.clearway.security.UserScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +41,7 @@ final class TileEndpoint implements Filter {
     static final String PREFIX = "/tiles/";
     static final String MVT = "application/vnd.mapbox-vector-tile";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger LOG = LoggerFactory.getLogger(TileEndpoint.class);
 
     private final TileService tiles;
     private final RequestCaller caller;
@@ -73,7 +76,8 @@ final class TileEndpoint implements Filter {
             error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "error.tile.method", Messages.get(locale, "error.tile.method"));
             return;
         }
-        String[] parts = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length()).split("/", -1);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String[] parts = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
         if (parts.length != 4 || !parts[3].endsWith(".mvt")) {
             error(response, HttpServletResponse.SC_NOT_FOUND, "error.tile.path", Messages.get(locale, "error.tile.path"));
             return;
@@ -87,7 +91,7 @@ final class TileEndpoint implements Filter {
             response.setHeader("ETag", tile.etag());
             response.setHeader("Cache-Control", "max-age=60, private");
             response.setHeader("Vary", "Authorization, Cookie");
-            if (tile.etag().equals(request.getHeader("If-None-Match"))) {
+            if (matches(request.getHeader("If-None-Match"), tile.etag())) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }
@@ -105,7 +109,30 @@ final class TileEndpoint implements Filter {
         } catch (BadCredentialsException e) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Clearway\", charset=\"UTF-8\"");
             error(response, HttpServletResponse.SC_UNAUTHORIZED, "error.auth.bad-credentials", Messages.get(locale, "error.auth.bad-credentials"));
+        } catch (RuntimeException e) {
+            // the database is down or every connection busy: one line in the log, a JSON answer the map can retry, never a
+            // stack trace (nor the error page, which would go through the UI's security chain)
+            LOG.warn("tile {} failed: {}", path, e.toString());
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                response.setHeader("Retry-After", "5");
+                error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.tile.unavailable", Messages.get(locale, "error.tile.unavailable"));
+            }
         }
+    }
+
+    /** Whether an If-None-Match header (a list, weak tags, or *) matches the tile's entity tag. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Milliseconds with two decimals, without the cost of a formatter on every tile. */

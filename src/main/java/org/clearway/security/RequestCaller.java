@@ -5,12 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,10 +28,12 @@ import org.springframework.stereotype.Component;
  * signed-in session (the context Spring Security stored in it), else the user of HTTP Basic credentials
  * checked by the same provider as everywhere else, else anonymous.
  *
- * <p>Basic credentials are checked once and the resulting scope is kept for a minute, keyed by a hash of
- * the header. Every instance drops all of them when a user, a password or a user's sub-clusters change
- * ({@link #forgetAll()}, driven by the change records each instance polls), so a disabled user or a
- * changed scope takes effect within about a second, on every instance.
+ * <p>Basic credentials are checked once and the resulting scope is kept for a minute, keyed by an HMAC of
+ * the header (with a key of this process: a heap dump gives no fast way to guess passwords). Every instance
+ * drops all of them when a user, a password or a user's sub-clusters change ({@link #forgetAll()}, driven by
+ * the change records each instance polls), so for HTTP Basic a disabled user or a changed scope takes effect
+ * within about a second, on every instance. A signed-in session keeps the scope it signed in with, as
+ * everywhere else in the app, until it ends.
  */
 @Component
 public class RequestCaller {
@@ -36,9 +41,13 @@ public class RequestCaller {
     private final CachingAuthenticationProvider provider;
     private final Cache<String, UserScope> basic = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** Counts {@link #forgetAll()} calls: a check that was running while the users changed is not remembered. */
+    private final AtomicLong generation = new AtomicLong();
+    private final byte[] hmacKey = new byte[32];
 
     RequestCaller(CachingAuthenticationProvider provider) {
         this.provider = provider;
+        new SecureRandom().nextBytes(hmacKey);
     }
 
     /**
@@ -48,12 +57,15 @@ public class RequestCaller {
      */
     public Optional<UserScope> find(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String key = sha256(header);
+        if (header != null && header.regionMatches(true, 0, "Basic", 0, 5)) {
+            String key = hmac(header);
             UserScope scope = basic.getIfPresent(key);
             if (scope == null) {
-                scope = check(header.substring(6).strip());
-                basic.put(key, scope);
+                long before = generation.get();
+                scope = check(header.substring(5).strip());
+                if (generation.get() == before) {
+                    basic.put(key, scope);
+                }
             }
             return Optional.of(scope);
         }
@@ -67,6 +79,7 @@ public class RequestCaller {
 
     /** Forgets every remembered Basic check (a user, password or scope changed somewhere). */
     public void forgetAll() {
+        generation.incrementAndGet();
         basic.invalidateAll();
     }
 
@@ -90,10 +103,12 @@ public class RequestCaller {
         }
     }
 
-    private static String sha256(String text) {
+    private String hmac(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -162,6 +162,24 @@ class TileEndpointIT {
     }
 
     @Test
+    void password_role_and_sub_cluster_changes_are_recorded_for_every_instance_to_forget_remembered_checks() {
+        long before = users();
+        db.execute("UPDATE app_user SET password_hash = password_hash WHERE username = 'donor'");
+        assertThat(users()).isEqualTo(before + 1);
+        db.execute("UPDATE app_user SET locale = locale WHERE username = 'donor'");
+        assertThat(users()).as("a language change does not touch scope").isEqualTo(before + 1);
+        long lead = db.fetchOne("SELECT app_user_id FROM app_user WHERE username = 'lead.ukraine'").get(0, Long.class);
+        long subcluster = db.fetchOne("SELECT subcluster_id FROM app_user_subcluster WHERE app_user_id = ? LIMIT 1", lead).get(0, Long.class);
+        db.execute("DELETE FROM app_user_subcluster WHERE app_user_id = ? AND subcluster_id = ?", lead, subcluster);
+        db.execute("INSERT INTO app_user_subcluster (app_user_id, subcluster_id) VALUES (?, ?)", lead, subcluster);
+        assertThat(users()).isEqualTo(before + 3);
+    }
+
+    private long users() {
+        return db.fetchOne("SELECT count(*) FROM tile_invalidation WHERE layer = 'users'").get(0, Long.class);
+    }
+
+    @Test
     void only_get_and_head_and_only_tile_addresses() throws Exception {
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tiles/hazards/0/0/0.mvt"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -170,6 +188,17 @@ class TileEndpointIT {
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("ETag")).isPresent();
+        assertThat(head.body()).isEmpty();
+        HttpResponse<byte[]> full = get("/tiles/countries/0/0/0.mvt", null, null);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(full.body().length));
+        assertThat(get("/tiles/countries/0/0/0.mvt", null, "W/" + full.headers().firstValue("ETag").orElseThrow() + ", \"other\"").statusCode())
+                .as("weak and listed entity tags revalidate too").isEqualTo(304);
+        for (String bare : List.of("/tiles", "/tiles/")) {
+            HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + bare)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(none.statusCode()).as(bare).isEqualTo(404);
+            assertThat(none.body()).contains("error.tile.path");
+        }
         HttpResponse<String> odd = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tiles/hazards/0/0.mvt")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(odd.statusCode()).isEqualTo(404);
