@@ -15,6 +15,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.clearway.common.AccessRefusedException;
@@ -28,7 +31,10 @@ import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,12 +75,16 @@ public class ImportService {
     private final DSLContext db;
     private final CurrentUser currentUser;
     private final AuditLog auditLog;
+    /** Transactions of their own (validation slices on other threads), committed whatever the caller's does. */
+    private final TransactionTemplate separate;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ImportService(DSLContext db, CurrentUser currentUser, AuditLog auditLog) {
+    public ImportService(DSLContext db, CurrentUser currentUser, AuditLog auditLog, PlatformTransactionManager transactions) {
         this.db = db;
         this.currentUser = currentUser;
         this.auditLog = auditLog;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public boolean canImport(ImportTarget target) {
@@ -212,10 +222,7 @@ public class ImportService {
                 : "import_try_transform(ST_SetSRID(s.geom, " + job.sourceSrid() + "))";
         String shape = job.target().points() ? "ST_GeometryN(ST_CollectionExtract(%s, 1), 1)" : "ST_Multi(ST_CollectionExtract(%s, 3))";
         boolean spatial = job.target() != ImportTarget.ADMIN_AREAS;
-        List<Object> a = new ArrayList<>(binds);
-        a.add(jobId);
-        a.add(jobId);
-        db.execute("""
+        String stepA = """
                 UPDATE import_staging s SET vals = z.vals, geom4326 = z.fg, row_status = z.st, reason_arg = z.why, reason_key = NULL,
                        iso3 = %s, admin_area_id = %s
                 FROM (SELECT y.*, ST_PointOnSurface(y.fg) AS pt FROM (
@@ -225,14 +232,14 @@ public class ImportService {
                                CASE WHEN x.g IS NOT NULL AND NOT x.valid THEN ST_IsValidReason(x.g) END AS why
                         FROM (SELECT w.*, ST_IsValid(w.g) AS valid FROM (
                                 SELECT s.row_no, %s AS vals, CASE WHEN s.geom IS NULL THEN NULL ELSE %s END AS g
-                                FROM import_staging s WHERE s.import_job_id = ? OFFSET 0) w OFFSET 0) x OFFSET 0) y OFFSET 0) z
+                                FROM import_staging s WHERE s.import_job_id = ? AND s.row_no BETWEEN ? AND ? OFFSET 0) w OFFSET 0) x OFFSET 0) y OFFSET 0) z
                 LEFT JOIN LATERAL (SELECT a.admin_area_id, a.iso3 FROM admin_area a
                                    WHERE %s AND a.level = 1 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1) l1 ON true
                 WHERE s.import_job_id = ? AND s.row_no = z.row_no""".formatted(
                 // the admin-1 area gives the country too; a country outline (large, slower) only where no admin-1 area is known
                 "coalesce(l1.iso3, (SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1))",
-                "l1.admin_area_id", shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform, spatial ? "true" : "false"),
-                a.toArray());
+                "l1.admin_area_id", shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform, spatial ? "true" : "false");
+        inSlices(jobId, job.rows(), stepA, binds);
         // P-code rows of a CSV without coordinates take their admin area's shape (casualties: a point inside it)
         db.execute("""
                 UPDATE import_staging s SET geom4326 = CASE WHEN %s THEN ST_PointOnSurface(a.geom) ELSE a.geom END, row_status = 'OK',
@@ -316,6 +323,45 @@ public class ImportService {
         double[] extent = sample.get(1) == null ? null
                 : new double[] {sample.get(1, Double.class), sample.get(2, Double.class), sample.get(3, Double.class), sample.get(4, Double.class)};
         return new Preview(jobId, ok, repaired, rejected, problems, sample.get(0, String.class), extent);
+    }
+
+    /**
+     * Runs step a of the validation over the staged rows in slices of row numbers, one transaction per slice on
+     * as many threads as the server has cores (at most four; one slice below 20,000 rows): the rows are independent,
+     * and on a 2-core server 100,000 polygons validate in about half the time. The job is marked STAGED first, in
+     * its own transaction, so that a validation that fails halfway can never be committed: only a validation that
+     * ran to its end marks the job VALIDATED.
+     */
+    private void inSlices(long jobId, int rows, String sql, List<Object> binds) {
+        int open = separate.execute(t -> db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "STAGED")
+                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId).and(IMPORT_JOB.STATUS.in("STAGED", "VALIDATED"))).execute());
+        if (open == 0) { // committed or cancelled meanwhile (another tab, another instance)
+            throw new ClearwayException("error.import.state",
+                    db.select(IMPORT_JOB.STATUS).from(IMPORT_JOB).where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).fetchOne(IMPORT_JOB.STATUS));
+        }
+        int slices = rows < 20_000 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int size = (rows + slices - 1) / slices;
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int from = 1; from <= Math.max(rows, 1); from += size) {
+                List<Object> b = new ArrayList<>(binds);
+                b.addAll(List.of(jobId, from, from + size - 1, jobId));
+                running.add(threads.submit(() -> separate.executeWithoutResult(t -> {
+                    noJit();
+                    db.execute(sql, b.toArray());
+                })));
+            }
+            for (Future<?> slice : running) {
+                try {
+                    slice.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ClearwayException("error.import.cancelled");
+                }
+            }
+        }
     }
 
     /**

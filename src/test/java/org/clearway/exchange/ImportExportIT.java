@@ -175,6 +175,34 @@ class ImportExportIT {
     }
 
     @Test
+    void a_large_file_validates_in_slices_and_every_row_gets_its_fate_once() throws Exception {
+        int n = 20_001; // above the slicing threshold: one slice per core (two or more on the build machines)
+        java.util.Set<Integer> bowties = java.util.Set.of(1, 10_001, 10_002, n);
+        StringBuilder features = new StringBuilder("{\"type\": \"FeatureCollection\", \"features\": [");
+        for (int i = 1; i <= n; i++) {
+            double x = 30.6 + (i % 150) * 0.01;
+            double y = 48.0 + (i / 150) * 0.01;
+            String ring = bowties.contains(i)
+                    ? "[[%1$.4f,%2$.4f],[%3$.4f,%4$.4f],[%3$.4f,%2$.4f],[%1$.4f,%4$.4f],[%1$.4f,%2$.4f]]"
+                    : "[[%1$.4f,%2$.4f],[%3$.4f,%2$.4f],[%3$.4f,%4$.4f],[%1$.4f,%4$.4f],[%1$.4f,%2$.4f]]";
+            features.append(i == 1 ? "" : ",").append("{\"type\": \"Feature\", \"properties\": {\"hazard_type\": \"SHA\", ")
+                    .append("\"contamination_type\": \"UXO\", \"source\": \"slices\", \"name\": \"s").append(i).append("\"}, ")
+                    .append("\"geometry\": {\"type\": \"Polygon\", \"coordinates\": [")
+                    .append(String.format(java.util.Locale.ROOT, ring, x, y, x + 0.005, y + 0.005)).append("]}}");
+        }
+        var preview = stageAndValidate(ImportTarget.HAZARDS, file("slices.geojson", features.append("]}").toString()));
+        assertThat(preview.repaired()).isEqualTo(4);
+        assertThat(preview.ok()).isEqualTo(n - 4);
+        assertThat(preview.rejected()).isZero();
+        assertThat(preview.problems()).extracting(ImportService.RowReport::row).containsExactlyInAnyOrderElementsOf(bowties);
+        assertThat(db.fetchOne("SELECT count(*) FROM import_staging WHERE import_job_id = ? AND (vals IS NULL OR iso3 IS NULL)",
+                preview.jobId()).get(0, Long.class)).as("every row validated, whichever slice it fell in").isZero();
+        assertThat(imports.commit(preview.jobId(), false, null, null)).isEqualTo(n);
+        assertThat(db.fetchOne("SELECT count(*), count(DISTINCT name) FROM hazard WHERE hazard_id > ? AND source = 'slices'", maxHazard)
+                .intoList()).containsExactly((long) n, (long) n);
+    }
+
+    @Test
     void malformed_files_are_refused_with_a_reason_and_a_cancelled_commit_leaves_nothing() throws Exception {
         assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "broken.geojson", file("broken.geojson", "{\"type\": \"FeatureCollection\", \"features\": [{")))
                 .hasMessage("error.import.json");
