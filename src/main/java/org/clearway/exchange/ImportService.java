@@ -224,7 +224,7 @@ public class ImportService {
         boolean spatial = job.target() != ImportTarget.ADMIN_AREAS;
         String stepA = """
                 UPDATE import_staging s SET vals = z.vals, geom4326 = z.fg, row_status = z.st, reason_arg = z.why, reason_key = NULL,
-                       iso3 = %s, admin_area_id = %s
+                       iso3 = %s, admin_area_id = %s, area_m2 = %s
                 FROM (SELECT y.*, ST_PointOnSurface(y.fg) AS pt FROM (
                         SELECT x.row_no, x.vals,
                                CASE WHEN x.g IS NULL THEN NULL WHEN x.valid THEN %s ELSE %s END AS fg,
@@ -238,12 +238,14 @@ public class ImportService {
                 WHERE s.import_job_id = ? AND s.row_no = z.row_no""".formatted(
                 // the admin-1 area gives the country too; a country outline (large, slower) only where no admin-1 area is known
                 "coalesce(l1.iso3, (SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1))",
-                "l1.admin_area_id", shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform, spatial ? "true" : "false");
+                "l1.admin_area_id", job.target().points() ? "NULL" : "round(ST_Area(z.fg::geography)::numeric, 1)",
+                shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform, spatial ? "true" : "false");
         inSlices(jobId, job.rows(), stepA, binds);
         // P-code rows of a CSV without coordinates take their admin area's shape (casualties: a point inside it)
         db.execute("""
-                UPDATE import_staging s SET geom4326 = CASE WHEN %s THEN ST_PointOnSurface(a.geom) ELSE a.geom END, row_status = 'OK',
-                       iso3 = a.iso3, admin_area_id = a.admin_area_id
+                UPDATE import_staging s SET geom4326 = CASE WHEN %1$s THEN ST_PointOnSurface(a.geom) ELSE a.geom END, row_status = 'OK',
+                       iso3 = a.iso3, admin_area_id = a.admin_area_id,
+                       area_m2 = CASE WHEN %1$s THEN NULL ELSE round(ST_Area(a.geom::geography)::numeric, 1) END
                 FROM admin_area a
                 WHERE s.import_job_id = ? AND s.geom IS NULL
                   AND a.pcode = upper(btrim(coalesce(s.attrs ->> 'pcode', s.attrs ->> 'adm1_pcode', s.attrs ->> 'admin1pcode', s.attrs ->> 'p_code')))
@@ -422,13 +424,14 @@ public class ImportService {
     }
 
     private static String insertSql(ImportTarget target) {
-        String rows = " FROM import_staging s WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED') AND s.row_no BETWEEN ? AND ?";
+        String rows = " FROM import_staging s WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED') AND s.row_no BETWEEN ? AND ?"
+                + " ORDER BY s.row_no"; // new ids follow the file's order
         return switch (target) {
             case HAZARDS -> """
                     INSERT INTO hazard (iso3, admin_area_id, hazard_type, contamination_type, status, name, external_ref, geom, area_m2,
                                         recorded_date, synthetic, source)
                     SELECT s.iso3, s.admin_area_id, s.vals ->> 'hazard_type', s.vals ->> 'contamination_type', s.vals ->> 'status',
-                           s.vals ->> 'name', s.vals ->> 'external_ref', s.geom4326, round(ST_Area(s.geom4326::geography)::numeric, 1),
+                           s.vals ->> 'name', s.vals ->> 'external_ref', s.geom4326, coalesce(s.area_m2, round(ST_Area(s.geom4326::geography)::numeric, 1)),
                            import_try_date(s.vals ->> 'recorded_date'), false, coalesce(s.vals ->> 'source', ?)""" + rows;
             case CASUALTIES -> """
                     INSERT INTO casualty (iso3, admin_area_id, incident_date, outcome, civilian, sex, age_group, device_type, geom, synthetic, source)

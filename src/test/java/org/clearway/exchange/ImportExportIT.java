@@ -200,6 +200,10 @@ class ImportExportIT {
         assertThat(imports.commit(preview.jobId(), false, null, null)).isEqualTo(n);
         assertThat(db.fetchOne("SELECT count(*), count(DISTINCT name) FROM hazard WHERE hazard_id > ? AND source = 'slices'", maxHazard)
                 .intoList()).containsExactly((long) n, (long) n);
+        assertThat(db.fetchOne("""
+                SELECT count(*) FROM hazard WHERE hazard_id > ? AND source = 'slices'
+                  AND area_m2 IS DISTINCT FROM round(ST_Area(geom::geography)::numeric, 1)""", maxHazard).get(0, Long.class))
+                .as("areas on the spheroid, computed while validating").isZero();
     }
 
     @Test
