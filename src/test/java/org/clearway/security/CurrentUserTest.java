@@ -2,6 +2,7 @@ package org.clearway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.core.context.ThreadLocalSecurityContextHolderStrategy;
 
 /** Several application contexts in one JVM each install their own holder strategy globally: the scope is read from our own. */
 class CurrentUserTest {
@@ -31,9 +31,9 @@ class CurrentUserTest {
 
     @Test
     void the_context_of_this_applications_filters_wins_over_a_global_holder_installed_later() throws Exception {
-        SecurityContextHolderStrategy ours = new ThreadLocalSecurityContextHolderStrategy();
+        SecurityContextHolderStrategy ours = new VaadinAwareSecurityContextHolderStrategy();
         CurrentUser current = new CurrentUser(new StaticListableBeanFactory(Map.of("strategy", ours)).getBeanProvider(SecurityContextHolderStrategy.class));
-        SecurityContextHolder.setContextHolderStrategy(new ThreadLocalSecurityContextHolderStrategy()); // another context started after ours
+        SecurityContextHolder.setContextHolderStrategy(new VaadinAwareSecurityContextHolderStrategy()); // another context started after ours
 
         ours.setContext(new SecurityContextImpl(as("coordinator", Role.GLOBAL_COORDINATOR)));
         assertThat(current.find()).map(UserScope::username).hasValue("coordinator");
