@@ -341,7 +341,7 @@ public class ImportService {
             throw new ClearwayException("error.import.state",
                     db.select(IMPORT_JOB.STATUS).from(IMPORT_JOB).where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).fetchOne(IMPORT_JOB.STATUS));
         }
-        int slices = rows < 20_000 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int slices = rows < 20_000 ? 1 : Math.min(4, Runtime.getRuntime().availableProcessors());
         int size = (rows + slices - 1) / slices;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
@@ -431,7 +431,7 @@ public class ImportService {
                     INSERT INTO hazard (iso3, admin_area_id, hazard_type, contamination_type, status, name, external_ref, geom, area_m2,
                                         recorded_date, synthetic, source)
                     SELECT s.iso3, s.admin_area_id, s.vals ->> 'hazard_type', s.vals ->> 'contamination_type', s.vals ->> 'status',
-                           s.vals ->> 'name', s.vals ->> 'external_ref', s.geom4326, coalesce(s.area_m2, round(ST_Area(s.geom4326::geography)::numeric, 1)),
+                           s.vals ->> 'name', s.vals ->> 'external_ref', s.geom4326, coalesce(s.area_m2, round(ST_Area(s.geom4326::geography)::numeric, 1)), -- validated before V0011: no area yet
                            import_try_date(s.vals ->> 'recorded_date'), false, coalesce(s.vals ->> 'source', ?)""" + rows;
             case CASUALTIES -> """
                     INSERT INTO casualty (iso3, admin_area_id, incident_date, outcome, civilian, sex, age_group, device_type, geom, synthetic, source)

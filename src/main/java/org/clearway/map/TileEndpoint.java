@@ -73,13 +73,13 @@ final class TileEndpoint implements Filter {
         Locale locale = request.getLocale();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");
-            error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "error.tile.method", Messages.get(locale, "error.tile.method"));
+            error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, locale, "error.tile.method");
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String[] parts = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
         if (parts.length != 4 || !parts[3].endsWith(".mvt")) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, "error.tile.path", Messages.get(locale, "error.tile.path"));
+            error(response, HttpServletResponse.SC_NOT_FOUND, locale, "error.tile.path");
             return;
         }
         try {
@@ -103,12 +103,12 @@ final class TileEndpoint implements Filter {
                 response.getOutputStream().write(tile.bytes());
             }
         } catch (InvalidTileRequestException e) {
-            error(response, HttpServletResponse.SC_BAD_REQUEST, e.key(), Messages.get(locale, e));
+            error(response, HttpServletResponse.SC_BAD_REQUEST, locale, e.key(), e.args());
         } catch (UnknownLayerException e) {
-            error(response, HttpServletResponse.SC_NOT_FOUND, e.key(), Messages.get(locale, e));
+            error(response, HttpServletResponse.SC_NOT_FOUND, locale, e.key(), e.args());
         } catch (BadCredentialsException e) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Clearway\", charset=\"UTF-8\"");
-            error(response, HttpServletResponse.SC_UNAUTHORIZED, "error.auth.bad-credentials", Messages.get(locale, "error.auth.bad-credentials"));
+            error(response, HttpServletResponse.SC_UNAUTHORIZED, locale, "error.auth.bad-credentials");
         } catch (RuntimeException e) {
             // the database is down or every connection busy: one line in the log, a JSON answer the map can retry, never a
             // stack trace (nor the error page, which would go through the UI's security chain)
@@ -116,7 +116,7 @@ final class TileEndpoint implements Filter {
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.setHeader("Retry-After", "5");
-                error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "error.tile.unavailable", Messages.get(locale, "error.tile.unavailable"));
+                error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, locale, "error.tile.unavailable");
             }
         }
     }
@@ -156,8 +156,8 @@ final class TileEndpoint implements Filter {
         }
     }
 
-    private static void error(HttpServletResponse response, int status, String key, String message) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(Map.of("error", key, "message", message));
+    private static void error(HttpServletResponse response, int status, Locale locale, String key, Object... args) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(Map.of("error", key, "message", Messages.get(locale, key, args)));
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/json");

@@ -1,19 +1,19 @@
 package org.clearway.map;
 
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.clearway.security.UserScope;
 import javax.sql.DataSource;
+import org.clearway.security.UserScope;
 import org.springframework.stereotype.Service;
 
 /** Validates a tile request, binds it to the layer's SQL function and caches the result per scope. */

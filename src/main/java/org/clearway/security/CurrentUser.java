@@ -34,7 +34,8 @@ public class CurrentUser {
         return own.isPresent() || strategy == SecurityContextHolder.getContextHolderStrategy() ? own : scopeOf(SecurityContextHolder.getContext());
     }
 
-    private static Optional<UserScope> scopeOf(SecurityContext context) {
+    /** The scope of a security context's user, if it holds one of ours. */
+    static Optional<UserScope> scopeOf(SecurityContext context) {
         Authentication auth = context == null ? null : context.getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof ClearwayPrincipal principal) {
             return Optional.of(principal.scope());

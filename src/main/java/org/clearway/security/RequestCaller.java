@@ -43,11 +43,23 @@ public class RequestCaller {
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     /** Counts {@link #forgetAll()} calls: a check that was running while the users changed is not remembered. */
     private final AtomicLong generation = new AtomicLong();
-    private final byte[] hmacKey = new byte[32];
+    /** HMAC-SHA256 under a key of this process, one instance per thread (a Mac is not thread-safe; making one costs more than using it). */
+    private final ThreadLocal<Mac> hmac;
 
     RequestCaller(CachingAuthenticationProvider provider) {
         this.provider = provider;
-        new SecureRandom().nextBytes(hmacKey);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
+        this.hmac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(spec);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /**
@@ -70,11 +82,8 @@ public class RequestCaller {
             return Optional.of(scope);
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
-                && context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof ClearwayPrincipal principal) {
-            return Optional.of(principal.scope());
-        }
-        return Optional.empty();
+        return session != null && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+                ? CurrentUser.scopeOf(context) : Optional.empty();
     }
 
     /** Forgets every remembered Basic check (a user, password or scope changed somewhere). */
@@ -104,12 +113,6 @@ public class RequestCaller {
     }
 
     private String hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(hmac.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -48,10 +48,10 @@ final class TileBenchmark {
             double[] tileMs = new double[cases.size()];
             int maxBytes = 0;
             int over500k = 0;
-            int[] tileBytes = new int[cases.size()];
+            double[] sizes = new double[cases.size()];
             try (var app = Bench.app(cluster, Map.of("clearway.tiles.cache-mb", "0"));
                  var http = new KeepAliveClient("127.0.0.1", port(app))) {
-                // warm-up of the JVM (JIT of Tomcat, Spring Security, MVC, jOOQ) and of the database pages
+                // warm-up of the JVM (JIT of Tomcat, the tile endpoint, the JDBC driver) and of the database pages
                 for (TileCase c : cases) {
                     sql(jdbc, c);
                     get(http, auth, c.path());
@@ -67,7 +67,7 @@ final class TileBenchmark {
                     httpMs[i] = lastMs;
                     renderMs[i] = lastRenderMs;
                     tileMs[i] = lastTileMs;
-                    tileBytes[i] = bytes;
+                    sizes[i] = bytes;
                     maxBytes = Math.max(maxBytes, bytes);
                     over500k += bytes > 500_000 ? 1 : 0;
                     if (i % 2 == 1) {
@@ -100,10 +100,8 @@ final class TileBenchmark {
             System.out.printf("  of which SQL in the app  p50 %8.2f ms   p95 %8.2f ms   (Server-Timing)%n", pct(renderMs, 50), pct(renderMs, 95));
             System.out.printf("  tile service in the app  p50 %8.2f ms   p95 %8.2f ms   (Server-Timing)%n", pct(tileMs, 50), pct(tileMs, 95));
             double[] outsideService = new double[cases.size()];
-            double[] sizes = new double[cases.size()];
             for (int i = 0; i < cases.size(); i++) {
                 outsideService[i] = httpMs[i] - tileMs[i];
-                sizes[i] = tileBytes[i];
             }
             System.out.printf("  per request: outside the tile service (client, HTTP, caller) p50 %6.2f ms; tile size p50 %.0f bytes%n",
                     pct(outsideService, 50), pct(sizes, 50));
@@ -196,7 +194,7 @@ final class TileBenchmark {
     }
 
     private static double pct(double[] values, int p) {
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
