@@ -222,25 +222,35 @@ public class ImportService {
                 : "import_try_transform(ST_SetSRID(s.geom, " + job.sourceSrid() + "))";
         String shape = job.target().points() ? "ST_GeometryN(ST_CollectionExtract(%s, 1), 1)" : "ST_Multi(ST_CollectionExtract(%s, 3))";
         boolean spatial = job.target() != ImportTarget.ADMIN_AREAS;
-        String stepA = """
-                UPDATE import_staging s SET vals = z.vals, geom4326 = z.fg, row_status = z.st, reason_arg = z.why, reason_key = NULL,
-                       iso3 = %s, admin_area_id = %s, area_m2 = %s
-                FROM (SELECT y.*, ST_PointOnSurface(y.fg) AS pt FROM (
+        // each slice: (1) the checked rows into a temporary table with a point inside each geometry; (2) the admin-1 area
+        // of every point, found from the areas' side (a few hundred areas, each probing an index over the slice's points,
+        // each area's shape prepared once) instead of one index probe into the areas per row (six times slower); (3) one
+        // UPDATE of the staged rows with all of it
+        String check = """
+                CREATE TEMP TABLE import_checked ON COMMIT DROP AS
+                SELECT y.*, ST_PointOnSurface(y.fg) AS pt, %s AS area FROM (
                         SELECT x.row_no, x.vals,
                                CASE WHEN x.g IS NULL THEN NULL WHEN x.valid THEN %s ELSE %s END AS fg,
                                CASE WHEN x.g IS NULL THEN NULL WHEN x.valid THEN 'OK' ELSE 'REPAIRED' END AS st,
                                CASE WHEN x.g IS NOT NULL AND NOT x.valid THEN ST_IsValidReason(x.g) END AS why
                         FROM (SELECT w.*, ST_IsValid(w.g) AS valid FROM (
                                 SELECT s.row_no, %s AS vals, CASE WHEN s.geom IS NULL THEN NULL ELSE %s END AS g
-                                FROM import_staging s WHERE s.import_job_id = ? AND s.row_no BETWEEN ? AND ? OFFSET 0) w OFFSET 0) x OFFSET 0) y OFFSET 0) z
-                LEFT JOIN LATERAL (SELECT a.admin_area_id, a.iso3 FROM admin_area a
-                                   WHERE %s AND a.level = 1 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1) l1 ON true
-                WHERE s.import_job_id = ? AND s.row_no = z.row_no""".formatted(
-                // the admin-1 area gives the country too; a country outline (large, slower) only where no admin-1 area is known
-                "coalesce(l1.iso3, (SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && z.pt AND ST_Intersects(a.geom, z.pt) LIMIT 1))",
-                "l1.admin_area_id", job.target().points() ? "NULL" : "round(ST_Area(z.fg::geography)::numeric, 1)",
-                shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform, spatial ? "true" : "false");
-        inSlices(jobId, job.rows(), stepA, binds);
+                                FROM import_staging s WHERE s.import_job_id = ? AND s.row_no BETWEEN ? AND ? OFFSET 0) w OFFSET 0) x OFFSET 0) y
+                """.formatted(job.target().points() ? "NULL::numeric" : "round(ST_Area(y.fg::geography)::numeric, 1)",
+                shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform);
+        // (no ANALYZE: without statistics the planner already probes the points' index from each area, and sampling cost 0.1 s)
+        String index = "CREATE INDEX ON import_checked USING gist (pt)";
+        String apply = """
+                UPDATE import_staging s SET vals = c.vals, geom4326 = c.fg, row_status = c.st, reason_arg = c.why, reason_key = NULL,
+                       iso3 = coalesce(l.iso3, (SELECT a.iso3 FROM admin_area a WHERE a.level = 0 AND a.geom && c.pt AND ST_Intersects(a.geom, c.pt) LIMIT 1)),
+                       admin_area_id = l.admin_area_id, area_m2 = c.area
+                FROM import_checked c
+                LEFT JOIN (SELECT DISTINCT ON (m.row_no) m.row_no, a.admin_area_id, a.iso3
+                           FROM admin_area a CROSS JOIN LATERAL (SELECT i.row_no FROM import_checked i WHERE i.pt && a.geom AND ST_Intersects(a.geom, i.pt)) m
+                           WHERE %s AND a.level = 1 ORDER BY m.row_no, a.admin_area_id) l ON l.row_no = c.row_no
+                WHERE s.import_job_id = ? AND s.row_no = c.row_no""".formatted(spatial ? "true" : "false");
+        // (the admin-1 area gives the country too; a country outline, large and slower, only where no admin-1 area is known)
+        inSlices(jobId, job.rows(), binds, check, index, apply);
         // P-code rows of a CSV without coordinates take their admin area's shape (casualties: a point inside it)
         db.execute("""
                 UPDATE import_staging s SET geom4326 = CASE WHEN %1$s THEN ST_PointOnSurface(a.geom) ELSE a.geom END, row_status = 'OK',
@@ -334,7 +344,7 @@ public class ImportService {
      * its own transaction, so that a validation that fails halfway can never be committed: only a validation that
      * ran to its end marks the job VALIDATED.
      */
-    private void inSlices(long jobId, int rows, String sql, List<Object> binds) {
+    private void inSlices(long jobId, int rows, List<Object> binds, String check, String index, String apply) {
         int open = separate.execute(t -> db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "STAGED")
                 .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId).and(IMPORT_JOB.STATUS.in("STAGED", "VALIDATED"))).execute());
         if (open == 0) { // committed or cancelled meanwhile (another tab, another instance)
@@ -347,10 +357,12 @@ public class ImportService {
             List<Future<?>> running = new ArrayList<>();
             for (int from = 1; from <= Math.max(rows, 1); from += size) {
                 List<Object> b = new ArrayList<>(binds);
-                b.addAll(List.of(jobId, from, from + size - 1, jobId));
+                b.addAll(List.of(jobId, from, from + size - 1));
                 running.add(threads.submit(() -> separate.executeWithoutResult(t -> {
                     noJit();
-                    db.execute(sql, b.toArray());
+                    db.execute(check, b.toArray());
+                    db.execute(index);
+                    db.execute(apply, jobId);
                 })));
             }
             for (Future<?> slice : running) {

@@ -100,6 +100,14 @@ class ImportExportIT {
             assertThat(db.fetchOne("SELECT sum(area_m2) FROM hazard WHERE hazard_id > ?", before).get(0, Double.class))
                     .isCloseTo(db.fetchOne("SELECT sum(area_m2) FROM hazard WHERE iso3 = 'UKR' AND hazard_id <= ?", maxHazard).get(0, Double.class),
                             org.assertj.core.data.Percentage.withPercentage(0.01));
+            // each hazard's admin-1 area is the one a point inside it falls in (found from the areas' side, slice by slice)
+            var areas = db.fetchOne("""
+                    SELECT count(*) FILTER (WHERE n.admin_area_id IS NOT DISTINCT FROM (SELECT a.admin_area_id FROM admin_area a WHERE a.level = 1
+                               AND ST_Intersects(a.geom, ST_PointOnSurface(n.geom)) ORDER BY a.admin_area_id LIMIT 1)),
+                           count(n.admin_area_id), count(*)
+                    FROM hazard n WHERE n.hazard_id > ?""", before);
+            assertThat(areas.get(0, Long.class)).as(format + ": right admin-1 area").isEqualTo(areas.get(2, Long.class));
+            assertThat(areas.get(1, Long.class)).as(format + ": rows with an admin-1 area").isPositive();
             db.execute("DELETE FROM hazard WHERE hazard_id > ?", before); // the next format starts from the same data
         }
     }
@@ -204,6 +212,11 @@ class ImportExportIT {
                 SELECT count(*) FROM hazard WHERE hazard_id > ? AND source = 'slices'
                   AND area_m2 IS DISTINCT FROM round(ST_Area(geom::geography)::numeric, 1)""", maxHazard).get(0, Long.class))
                 .as("areas on the spheroid, computed while validating").isZero();
+        assertThat(db.fetchOne("""
+                SELECT count(*) FROM hazard h WHERE hazard_id > ? AND source = 'slices'
+                  AND h.admin_area_id IS DISTINCT FROM (SELECT a.admin_area_id FROM admin_area a WHERE a.level = 1
+                                                        AND ST_Intersects(a.geom, ST_PointOnSurface(h.geom)) ORDER BY a.admin_area_id LIMIT 1)""",
+                maxHazard).get(0, Long.class)).as("the admin-1 area of a point inside each, in every slice").isZero();
     }
 
     @Test
