@@ -6,15 +6,20 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import org.clearway.security.RequestCaller;
 import org.jooq.DSLContext;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,7 +52,12 @@ class TileCache {
     private final DSLContext db;
     private final RequestCaller callers;
     private final Cache<TileKey, Tile> tiles;
+    /** The newest change records, for {@link #put}: at most {@link #RECENT} (a count of its own: the deque's size() walks it). */
     private final ConcurrentLinkedDeque<Invalidation> recent = new ConcurrentLinkedDeque<>();
+    static final int RECENT = 10_000;
+    private int recentCount;
+    /** The newest change record dropped from {@link #recent}: a render that started before it cannot be checked, so is not kept. */
+    private volatile long forgottenUpTo;
     /** The highest change record id read so far. */
     private volatile long lastSeen = -1;
     /** How many change records this instance has applied (the generation a tile render starts in). */
@@ -86,6 +96,18 @@ class TileCache {
         if (disabled) {
             return;
         }
+        // kept first, then checked against the changes recorded since its render started: a change that a poll records
+        // meanwhile is either seen by this check or, recorded after it, dropped by that poll's pass over the cache
+        tiles.put(key, tile);
+        if (stale(key, generationAtStart)) {
+            tiles.invalidate(key);
+        }
+    }
+
+    private boolean stale(TileKey key, long generationAtStart) {
+        if (generationAtStart < forgottenUpTo) { // changes since its start are no longer all known (a burst of them)
+            return true;
+        }
         // newest first: only the changes recorded since this tile's render started matter
         for (var it = recent.descendingIterator(); it.hasNext(); ) {
             Invalidation inv = it.next();
@@ -93,10 +115,10 @@ class TileCache {
                 break;
             }
             if (inv.touches(key)) {
-                return;
+                return true;
             }
         }
-        tiles.put(key, tile);
+        return false;
     }
 
     long size() {
@@ -118,6 +140,12 @@ class TileCache {
                 .from(TILE_INVALIDATION).where(TILE_INVALIDATION.TILE_INVALIDATION_ID.gt(lastSeen)
                         .or(TILE_INVALIDATION.TILE_INVALIDATION_ID.in(gaps.keySet())))
                 .orderBy(TILE_INVALIDATION.TILE_INVALIDATION_ID).fetch();
+        // a writer that changes rows one statement at a time (GDAL -append, a script, an editing client) leaves a record per
+        // statement: all of a poll's records are applied in one pass over the cached tiles, each layer's extents in an R-tree
+        Set<String> wholeLayers = new HashSet<>();
+        Map<String, List<Envelope>> extents = new HashMap<>();
+        boolean users = false;
+        long seq = applied;
         for (var row : rows) {
             long id = row.value1();
             if (gaps.remove(id) == null) {
@@ -127,17 +155,51 @@ class TileCache {
                 lastSeen = id;
             }
             Geometry bbox = row.value3();
-            Invalidation inv = new Invalidation(applied + 1, row.value2(), bbox == null ? null : bbox.getEnvelopeInternal());
-            if (USERS.equals(inv.layer())) {
-                callers.forgetAll();
+            Invalidation inv = new Invalidation(++seq, row.value2(), bbox == null ? null : bbox.getEnvelopeInternal());
+            users |= USERS.equals(inv.layer());
+            remember(inv); // before the tiles are dropped: a render finishing meanwhile sees it and is not kept
+            if (inv.extent() == null) {
+                wholeLayers.add(inv.layer());
+            } else {
+                extents.computeIfAbsent(inv.layer(), k -> new ArrayList<>()).add(inv.extent());
             }
-            recent.add(inv);
-            tiles.asMap().keySet().removeIf(inv::touches);
-            applied = inv.seq();
         }
-        while (recent.size() > 10_000) {
-            recent.pollFirst();
+        if (users) {
+            callers.forgetAll();
         }
+        drop(wholeLayers, extents);
+        applied = seq;
+    }
+
+    private void remember(Invalidation inv) {
+        recent.add(inv);
+        if (++recentCount > RECENT) {
+            forgottenUpTo = recent.pollFirst().seq();
+            recentCount--;
+        }
+    }
+
+    private void drop(Set<String> wholeLayers, Map<String, List<Envelope>> extents) {
+        if (wholeLayers.isEmpty() && extents.isEmpty()) {
+            return;
+        }
+        Map<String, STRtree> trees = new HashMap<>();
+        extents.forEach((layer, list) -> {
+            STRtree tree = new STRtree();
+            list.forEach(e -> tree.insert(e, e));
+            trees.put(layer, tree);
+        });
+        tiles.asMap().keySet().removeIf(key -> {
+            if (wholeLayers.contains(key.layer().id())) {
+                return true;
+            }
+            STRtree tree = trees.get(key.layer().id());
+            if (tree == null) {
+                return false;
+            }
+            double[] b = key.bounds();
+            return !tree.query(new Envelope(b[0], b[2], b[1], b[3])).isEmpty(); // the records whose extent meets the tile's
+        });
     }
 
     /** Old change records are of no use to anyone: keep a day. */

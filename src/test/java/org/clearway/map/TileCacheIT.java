@@ -1,0 +1,62 @@
+package org.clearway.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import org.clearway.test.ClearwayWebTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The tile cache against the change records of the database: a burst of records, as row-by-row writers leave. */
+@ClearwayWebTest
+class TileCacheIT {
+
+    @Autowired
+    TileCache cache;
+    @Autowired
+    DSLContext db;
+
+    private final Tile tile = new Tile(new byte[] {1, 2, 3}, "\"test\"", 1);
+
+    @AfterEach
+    void removeRecords() {
+        db.execute("DELETE FROM tile_invalidation WHERE layer = 'hazards' AND bbox && ST_MakeEnvelope(30.49, 50.43, 30.54, 50.47, 4326)");
+    }
+
+    static TileKey key(String layer, double lon, double lat, int z) {
+        int[] xy = TileEndpointIT.tileOf(lon, lat, z);
+        return new TileKey(TileLayer.byId(layer).orElseThrow(), z, xy[0], xy[1], List.of(), "");
+    }
+
+    @Test
+    void a_burst_of_change_records_is_applied_in_one_pass_and_drops_only_the_tiles_it_touches() {
+        cache.poll();
+        TileKey kyiv = key("hazards", 30.52, 50.45, 12);
+        TileKey aden = key("hazards", 45.03, 12.80, 12);
+        TileKey kyivCasualties = key("casualties", 30.52, 50.45, 12);
+        long before = cache.generation();
+        for (TileKey k : List.of(kyiv, aden, kyivCasualties)) {
+            cache.put(k, tile, before);
+            assertThat(cache.get(k)).as(k.toString()).isPresent();
+        }
+        // 100,000 change records in Kyiv, one per statement of a writer inserting hazards row by row (GDAL -append does)
+        db.execute("""
+                INSERT INTO tile_invalidation (layer, bbox)
+                SELECT 'hazards', ST_MakeEnvelope(30.50 + n * 1e-7, 50.44, 30.53, 50.46, 4326) FROM generate_series(1, 100000) n""");
+        // a guard against a hang, not a speed target: the cache once walked its list of recent records once per record it let go
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> cache.poll()); // it takes about 1 s; the old way, a minute
+        assertThat(cache.get(kyiv)).as("the hazards tile under the changes").isEmpty();
+        assertThat(cache.get(aden)).as("a hazards tile elsewhere").isPresent();
+        assertThat(cache.get(kyivCasualties)).as("another layer's tile at the same place").isPresent();
+        // a render that started before the burst cannot be checked against all of it (only the newest records are kept): not cached
+        cache.put(kyiv, tile, before);
+        assertThat(cache.get(kyiv)).isEmpty();
+        // one that starts now is
+        cache.put(kyiv, tile, cache.generation());
+        assertThat(cache.get(kyiv)).isPresent();
+    }
+}
