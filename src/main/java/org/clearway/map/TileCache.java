@@ -93,14 +93,14 @@ class TileCache {
     }
 
     void put(TileKey key, Tile tile, long generationAtStart) {
-        if (disabled) {
+        if (disabled || stale(key, generationAtStart)) {
             return;
         }
-        // kept first, then checked against the changes recorded since its render started: a change that a poll records
-        // meanwhile is either seen by this check or, recorded after it, dropped by that poll's pass over the cache
+        // kept, then checked again: a change that a poll records meanwhile is either seen by this second check or,
+        // recorded after it, dropped by that poll's pass over the cache
         tiles.put(key, tile);
         if (stale(key, generationAtStart)) {
-            tiles.invalidate(key);
+            tiles.asMap().remove(key, tile); // this tile only, not a fresher one another request put meanwhile
         }
     }
 
@@ -118,7 +118,8 @@ class TileCache {
                 return true;
             }
         }
-        return false;
+        // a poll may have let records go while this walked towards them (it says so before it does)
+        return generationAtStart < forgottenUpTo;
     }
 
     long size() {
@@ -174,7 +175,8 @@ class TileCache {
     private void remember(Invalidation inv) {
         recent.add(inv);
         if (++recentCount > RECENT) {
-            forgottenUpTo = recent.pollFirst().seq();
+            forgottenUpTo = recent.peekFirst().seq(); // said before the record goes (only this synchronized poll removes)
+            recent.pollFirst();
             recentCount--;
         }
     }

@@ -217,6 +217,8 @@ class ImportExportIT {
                   AND h.admin_area_id IS DISTINCT FROM (SELECT a.admin_area_id FROM admin_area a WHERE a.level = 1
                                                         AND ST_Intersects(a.geom, ST_PointOnSurface(h.geom)) ORDER BY a.admin_area_id LIMIT 1)""",
                 maxHazard).get(0, Long.class)).as("the admin-1 area of a point inside each, in every slice").isZero();
+        assertThat(db.fetchOne("SELECT count(admin_area_id) FROM hazard WHERE hazard_id > ? AND source = 'slices'", maxHazard).get(0, Long.class))
+                .as("rows in admin-1 areas").isPositive();
     }
 
     @Test

@@ -52,7 +52,11 @@ class TileCacheIT {
         assertThat(cache.get(kyiv)).as("the hazards tile under the changes").isEmpty();
         assertThat(cache.get(aden)).as("a hazards tile elsewhere").isPresent();
         assertThat(cache.get(kyivCasualties)).as("another layer's tile at the same place").isPresent();
-        // a render that started before the burst cannot be checked against all of it (only the newest records are kept): not cached
+        // a render that started before the burst cannot be checked against all of it (only the newest records are kept): not
+        // cached, even where none of the records kept touches it
+        TileKey sanaa = key("hazards", 44.21, 15.35, 12);
+        cache.put(sanaa, tile, before);
+        assertThat(cache.get(sanaa)).isEmpty();
         cache.put(kyiv, tile, before);
         assertThat(cache.get(kyiv)).isEmpty();
         // one that starts now is
