@@ -38,8 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the formats the field exchanges, feature by feature, without holding the file in memory:
- * GeoJSON (streamed; RFC 7946 lon/lat, or a legacy {@code crs} member), GeoPackage (NGA's library for the tables and their SRS, the rows through its JDBC connection; the
- * table's SRS), CSV (lat/lon columns, a WKT column, or a P-code column joined to admin areas later).
+ * GeoJSON (streamed; RFC 7946 lon/lat, or a legacy {@code crs} member), GeoPackage (the first feature table and
+ * its SRS through NGA's library, the rows through the file's JDBC connection), CSV (lat/lon columns, a WKT
+ * column, or a P-code column joined to admin areas later).
  * Each feature goes to {@code sink} as (geometry or null, attributes as a JSON object).
  */
 final class FeatureFiles {
