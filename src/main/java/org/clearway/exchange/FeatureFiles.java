@@ -271,10 +271,8 @@ final class FeatureFiles {
             }
             // the rows straight through JDBC (NGA's library for the metadata above): its per-row objects decoded each
             // geometry into a model of its own and encoded it again, twice the work of reading it here (bench: 1.1 s -> 0.6 s)
-            Map<String, GeoPackageDataType> types = new java.util.HashMap<>();
-            for (var column : dao.getColumns()) {
-                types.put(column.getName(), column.getDataType());
-            }
+            GeoPackageDataType[] types = attributes.stream().map(c -> dao.getTable().getColumn(c).getDataType())
+                    .toArray(GeoPackageDataType[]::new);
             StringBuilder select = new StringBuilder("SELECT ").append(quoted(geometryColumn));
             attributes.forEach(c -> select.append(", ").append(quoted(c)));
             select.append(" FROM ").append(quoted(tables.get(0)));
@@ -287,7 +285,7 @@ final class FeatureFiles {
                     Geometry g = geometry(wkb, rs.getBytes(1));
                     ObjectNode attrs = JSON.createObjectNode();
                     for (int i = 0; i < attributes.size(); i++) {
-                        String value = value(rs.getObject(i + 2), types.get(attributes.get(i)));
+                        String value = value(rs.getObject(i + 2), types[i]);
                         if (value != null) {
                             attrs.put(attributes.get(i), value);
                         }

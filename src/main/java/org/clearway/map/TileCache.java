@@ -41,8 +41,7 @@ class TileCache {
             if (extent == null) {
                 return true;
             }
-            double[] b = key.bounds();
-            return extent.intersects(new Envelope(b[0], b[2], b[1], b[3]));
+            return extent.intersects(key.envelope());
         }
     }
 
@@ -199,8 +198,7 @@ class TileCache {
             if (tree == null) {
                 return false;
             }
-            double[] b = key.bounds();
-            return !tree.query(new Envelope(b[0], b[2], b[1], b[3])).isEmpty(); // the records whose extent meets the tile's
+            return !tree.query(key.envelope()).isEmpty(); // the records whose extent meets the tile's
         });
     }
 

@@ -1,14 +1,15 @@
 package org.clearway.map;
 
 import java.util.List;
+import org.locationtech.jts.geom.Envelope;
 
 /** What makes two tile requests give the same bytes: layer, position, bound filter values and (for scoped layers) the scope. */
 record TileKey(TileLayer layer, int z, int x, int y, List<Object> filters, String scope) {
 
-    /** The tile's extent in longitude/latitude: minLon, minLat, maxLon, maxLat. */
-    double[] bounds() {
+    /** The tile's extent in longitude/latitude. */
+    Envelope envelope() {
         double n = Math.pow(2, z);
-        return new double[] {x / n * 360 - 180, latitude(y + 1, n), (x + 1) / n * 360 - 180, latitude(y, n)};
+        return new Envelope(x / n * 360 - 180, (x + 1) / n * 360 - 180, latitude(y + 1, n), latitude(y, n));
     }
 
     private static double latitude(int row, double n) {
