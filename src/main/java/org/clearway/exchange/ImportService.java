@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
+import org.clearway.appeal.Workflow;
 import org.clearway.common.AccessRefusedException;
 import org.clearway.common.AuditLog;
 import org.clearway.common.ClearwayException;
@@ -51,6 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class ImportService {
+
+    /** The statuses in which a proposal's locations may change (as in the proposal form). */
+    private static final String[] EDITABLE = Workflow.EDITABLE.stream().sorted().toArray(String[]::new);
 
     public static final long MAX_BYTES = 300L * 1024 * 1024;
     static final int BATCH = 5_000;
@@ -87,9 +91,16 @@ public class ImportService {
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * Global roles import anything; sub-cluster leads hazards and casualties (of their sub-clusters' countries); partners
+     * the locations of their organisation's proposals (those they may edit, as in the proposal form).
+     */
     public boolean canImport(ImportTarget target) {
-        return currentUser.find().map(s -> s.isGlobal() || target != ImportTarget.ADMIN_AREAS && s.role() == Role.SUBCLUSTER_LEAD)
-                .orElse(false);
+        return currentUser.find().map(s -> s.isGlobal() || switch (target) {
+            case HAZARDS, CASUALTIES -> s.role() == Role.SUBCLUSTER_LEAD;
+            case PROPOSAL_LOCATIONS -> s.role() == Role.PARTNER && s.organisationId() != null;
+            case ADMIN_AREAS -> false;
+        }).orElse(false);
     }
 
     private UserScope requireImporter(ImportTarget target) {
@@ -171,11 +182,15 @@ public class ImportService {
                 r.getStatus(), already);
     }
 
-    /** The default mapping: a source attribute with the field's name (any case), and the field's default where it is empty. */
+    /**
+     * The default mapping: a source attribute with the field's name (any case; a proposal's code also from code, proposal
+     * or project_code), and the field's default where it is empty.
+     */
     public Map<String, Source> suggestMapping(Job job) {
         Map<String, Source> m = new LinkedHashMap<>();
         for (ImportTarget.Field f : job.target().fields()) {
-            String attr = job.attributes().stream().filter(a -> a.equalsIgnoreCase(f.name())).findFirst().orElse(null);
+            List<String> names = f.name().equals("proposal_code") ? List.of("proposal_code", "code", "proposal", "project_code") : List.of(f.name());
+            String attr = names.stream().flatMap(n -> job.attributes().stream().filter(a -> a.equalsIgnoreCase(n))).findFirst().orElse(null);
             m.put(f.name(), new Source(attr, f.defaultValue())); // the default also fills rows where the attribute is empty
         }
         return m;
@@ -213,14 +228,18 @@ public class ImportService {
                 : "coalesce((SELECT array_agg(iso3) FROM subcluster WHERE subcluster_id = ANY (?::bigint[])), '{}')";
         List<Object> scopeBinds = s.isGlobal() ? List.of()
                 : List.of(s.subclusterIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
-        String extract = job.target().points() ? "1" : "3";
 
         // step a, one pass over the rows: mapped values; geometry reprojected (a plain 2D cast when the file is already
         // in EPSG:4326), made valid where it is not (flagged REPAIRED with the reason), reduced to the target's type; and the
         // country and admin area where a point inside it falls. OFFSET 0 keeps each expression computed once.
         String transform = job.sourceSrid() == 4326 ? "ST_SetSRID(ST_Force2D(s.geom), 4326)"
                 : "import_try_transform(ST_SetSRID(s.geom, " + job.sourceSrid() + "))";
-        String shape = job.target().points() ? "ST_GeometryN(ST_CollectionExtract(%s, 1), 1)" : "ST_Multi(ST_CollectionExtract(%s, 3))";
+        String shape = switch (job.target().shape()) {
+            case POINTS -> "ST_GeometryN(ST_CollectionExtract(%s, 1), 1)";
+            case POLYGONS -> "ST_Multi(ST_CollectionExtract(%s, 3))";
+            case ANY -> "%s"; // only the admin-1 area of a point inside it is kept
+        };
+        boolean polygons = job.target().shape() == ImportTarget.Shape.POLYGONS;
         boolean spatial = job.target() != ImportTarget.ADMIN_AREAS;
         // each slice: (1) the checked rows into a temporary table with a point inside each geometry; (2) the admin-1 area
         // of every point, found from the areas' side (a few hundred areas, each probing an index over the slice's points,
@@ -236,7 +255,7 @@ public class ImportService {
                         FROM (SELECT w.*, ST_IsValid(w.g) AS valid FROM (
                                 SELECT s.row_no, %s AS vals, CASE WHEN s.geom IS NULL THEN NULL ELSE %s END AS g
                                 FROM import_staging s WHERE s.import_job_id = ? AND s.row_no BETWEEN ? AND ? OFFSET 0) w OFFSET 0) x OFFSET 0) y
-                """.formatted(job.target().points() ? "NULL::numeric" : "round(ST_Area(y.fg::geography)::numeric, 1)",
+                """.formatted(polygons ? "round(ST_Area(y.fg::geography)::numeric, 1)" : "NULL::numeric",
                 shape.formatted("x.g"), shape.formatted("ST_MakeValid(x.g)"), vals, transform);
         // (no ANALYZE: without statistics the planner already probes the points' index from each area, and sampling cost 0.1 s)
         String index = "CREATE INDEX ON import_checked USING gist (pt)";
@@ -259,13 +278,17 @@ public class ImportService {
                 FROM admin_area a
                 WHERE s.import_job_id = ? AND s.geom IS NULL
                   AND a.pcode = upper(btrim(coalesce(s.attrs ->> 'pcode', s.attrs ->> 'adm1_pcode', s.attrs ->> 'admin1pcode', s.attrs ->> 'p_code')))
-                """.formatted(job.target().points()), jobId);
+                """.formatted(!polygons), jobId);
         // step b: reasons to reject, first one wins
         StringBuilder checks = new StringBuilder();
         List<Object> cb = new ArrayList<>();
         checks.append("WHEN s.geom IS NULL AND s.geom4326 IS NULL THEN 'error.import.row.no-geometry' ");
         checks.append("WHEN s.geom IS NOT NULL AND s.geom4326 IS NULL THEN 'error.import.row.crs' ");
-        checks.append("WHEN ST_IsEmpty(s.geom4326) THEN '").append(job.target().points() ? "error.import.row.not-point" : "error.import.row.not-polygon")
+        checks.append("WHEN ST_IsEmpty(s.geom4326) THEN '").append(switch (job.target().shape()) {
+                    case POINTS -> "error.import.row.not-point";
+                    case POLYGONS -> "error.import.row.not-polygon";
+                    case ANY -> "error.import.row.no-geometry";
+                })
                 .append("' ");
         checks.append("WHEN ST_XMin(s.geom4326) < -180 OR ST_XMax(s.geom4326) > 180 OR ST_YMin(s.geom4326) < -90 OR ST_YMax(s.geom4326) > 90 ")
                 .append("THEN 'error.import.row.range' ");
@@ -303,8 +326,24 @@ public class ImportService {
                 FROM (SELECT s.row_no, CASE %s END AS reason FROM import_staging s WHERE s.import_job_id = ?) x
                 WHERE s.import_job_id = x.import_job_id_placeholder AND s.row_no = x.row_no AND x.reason IS NOT NULL"""
                 .formatted(checks).replace("x.import_job_id_placeholder", "?"), concat(b, jobId));
-        // step c: rows outside every country, or (for a lead) outside their sub-clusters' countries
-        if (job.target() != ImportTarget.ADMIN_AREAS) {
+        // step c: rows outside every country, or (for a lead) outside their sub-clusters' countries; proposal locations:
+        // a proposal this user may edit, still open to edits, and an admin-1 area in its plan's country
+        if (job.target() == ImportTarget.PROPOSAL_LOCATIONS) {
+            db.execute("""
+                    UPDATE import_staging s SET row_status = 'REJECTED', reason_key = x.reason, reason_arg = left(x.code, 60)
+                    FROM (SELECT s.row_no, s.vals ->> 'proposal_code' AS code,
+                                 CASE WHEN p.proposal_id IS NULL OR p.deleted_at IS NOT NULL OR NOT (%s) THEN 'error.import.row.proposal'
+                                      WHEN NOT (p.status = ANY (?::text[])) THEN 'error.import.row.proposal-state'
+                                      WHEN a.admin_area_id IS NULL OR a.level <> 1 THEN 'error.import.row.no-area'
+                                      WHEN a.iso3 <> rp.iso3 THEN 'error.import.row.proposal-country' END AS reason
+                          FROM import_staging s
+                          LEFT JOIN proposal p ON upper(p.code) = upper(s.vals ->> 'proposal_code')
+                          LEFT JOIN response_plan rp ON rp.response_plan_id = p.response_plan_id
+                          LEFT JOIN admin_area a ON a.admin_area_id = s.admin_area_id
+                          WHERE s.import_job_id = ? AND s.row_status <> 'REJECTED') x
+                    WHERE s.import_job_id = ? AND s.row_no = x.row_no AND x.reason IS NOT NULL""".formatted(s.isGlobal() ? "true" : "p.organisation_id = ?"),
+                    s.isGlobal() ? new Object[] {EDITABLE, jobId, jobId} : new Object[] {s.organisationId(), EDITABLE, jobId, jobId});
+        } else if (job.target() != ImportTarget.ADMIN_AREAS) {
             db.execute("""
                     UPDATE import_staging s SET row_status = 'REJECTED',
                         reason_key = CASE WHEN s.iso3 IS NULL THEN 'error.import.row.no-country' ELSE 'error.import.row.scope' END,
@@ -413,6 +452,16 @@ public class ImportService {
             throw new ClearwayException("error.import.already", job.alreadyImported());
         }
         noJit();
+        if (job.target() == ImportTarget.PROPOSAL_LOCATIONS) {
+            int added = commitLocations(jobId, s);
+            if (progress != null) {
+                progress.accept(added);
+            }
+            if (cancelled != null && cancelled.get()) {
+                throw new ClearwayException("error.import.cancelled");
+            }
+            return finish(job, added);
+        }
         int max = db.fetchOne("SELECT coalesce(max(row_no), 0) FROM import_staging WHERE import_job_id = ?", jobId).get(0, Integer.class);
         String source = "import: " + job.fileName() + " (job " + jobId + ", by " + s.username() + ")";
         int written = 0;
@@ -425,14 +474,51 @@ public class ImportService {
                 throw new ClearwayException("error.import.cancelled");
             }
         }
+        requireAllStaged(jobId, written);
+        return finish(job, written);
+    }
+
+    /** Staged rows lost (an unlogged table after a crash): nothing is committed, the file must be uploaded again. */
+    private void requireAllStaged(long jobId, int found) {
         int expected = db.fetchOne("SELECT rows_ok + rows_repaired FROM import_job WHERE import_job_id = ?", jobId).get(0, Integer.class);
-        if (written != expected) { // staged rows lost (unlogged table after a crash): nothing is committed, upload again
-            throw new ClearwayException("error.import.staging-lost", String.valueOf(written), String.valueOf(expected));
+        if (found != expected) {
+            throw new ClearwayException("error.import.staging-lost", String.valueOf(found), String.valueOf(expected));
         }
-        db.execute("DELETE FROM import_staging WHERE import_job_id = ?", jobId);
-        auditLog.record("IMPORT", job.target().name().toLowerCase(java.util.Locale.ROOT), jobId, null,
-                db.selectFrom(IMPORT_JOB).where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).fetchOne());
+    }
+
+    private int finish(Job job, int written) {
+        db.execute("DELETE FROM import_staging WHERE import_job_id = ?", job.id());
+        auditLog.record("IMPORT", job.target().name().toLowerCase(java.util.Locale.ROOT), job.id(), null,
+                db.selectFrom(IMPORT_JOB).where(IMPORT_JOB.IMPORT_JOB_ID.eq(job.id())).fetchOne());
         return written;
+    }
+
+    /**
+     * Proposal locations: the proposals named are locked and checked again (one may have been submitted, or handed
+     * to another organisation, since the validation: then nothing is written), each (proposal, admin-1 area) pair is
+     * added once, pairs a proposal already has are kept as they are, and every proposal named gets a new version as
+     * after a save in its form (a form open on it meanwhile then refuses to overwrite). Returns the pairs added.
+     */
+    private int commitLocations(long jobId, UserScope s) {
+        String rows = """
+                FROM import_staging s JOIN proposal p ON upper(p.code) = upper(s.vals ->> 'proposal_code')
+                WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED')""";
+        requireAllStaged(jobId, db.fetchOne("SELECT count(*) FROM import_staging s WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED')",
+                jobId).get(0, Integer.class));
+        var proposals = db.fetch("""
+                SELECT proposal_id, code, status, organisation_id, deleted_at IS NOT NULL AS deleted FROM proposal
+                WHERE proposal_id IN (SELECT p.proposal_id %s) ORDER BY proposal_id FOR UPDATE""".formatted(rows), jobId);
+        for (Record p : proposals) {
+            boolean mine = s.isGlobal() || java.util.Objects.equals(s.organisationId(), p.get("organisation_id", Long.class));
+            if (!mine || p.get("deleted", Boolean.class) || !Workflow.EDITABLE.contains(p.get("status", String.class))) {
+                throw new ClearwayException("error.import.proposal-changed", p.get("code", String.class));
+            }
+        }
+        int added = db.execute("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT DISTINCT p.proposal_id, s.admin_area_id "
+                + rows + " ON CONFLICT DO NOTHING", jobId);
+        db.execute("UPDATE proposal SET version = version + 1, updated_at = now() WHERE proposal_id = ANY (?)",
+                (Object) proposals.getValues("proposal_id", Long.class).toArray(Long[]::new));
+        return added;
     }
 
     private static String insertSql(ImportTarget target) {
@@ -457,6 +543,7 @@ public class ImportService {
                            s.geom4326, false, coalesce(s.vals ->> 'source', ?)""" + rows + """
 
                     ON CONFLICT (pcode) DO UPDATE SET name = EXCLUDED.name, geom = EXCLUDED.geom, synthetic = false, source = EXCLUDED.source""";
+            case PROPOSAL_LOCATIONS -> throw new IllegalArgumentException("proposal locations are written by commitLocations");
         };
     }
 

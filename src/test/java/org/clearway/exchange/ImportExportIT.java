@@ -56,6 +56,7 @@ class ImportExportIT {
         db.execute("DELETE FROM hazard WHERE hazard_id > ?", maxHazard);
         db.execute("DELETE FROM casualty WHERE casualty_id > ?", maxCasualty);
         db.execute("DELETE FROM import_job");
+        db.execute("DELETE FROM proposal WHERE code LIKE 'T-LOC-%'");
         AsUser.logout();
     }
 
@@ -258,6 +259,84 @@ class ImportExportIT {
                         "status", new Source("status", null), "source", new Source(null, "test")));
         assertThat(outside.ok()).as("Ukrainian hazards are outside a Yemen lead's scope").isZero();
         assertThat(outside.problems()).allSatisfy(p -> assertThat(p.reasonKey()).isEqualTo("error.import.row.scope"));
+    }
+
+    long testProposal(String code, String organisationAcronym, String status) {
+        return db.fetchOne("""
+                INSERT INTO proposal (response_plan_id, subcluster_id, organisation_id, code, title, requirements_usd, status)
+                SELECT rp.response_plan_id, sc.subcluster_id, o.organisation_id, ?, 'Import test proposal', 100000, ?
+                FROM response_plan rp JOIN subcluster sc ON sc.iso3 = rp.iso3, organisation o
+                WHERE rp.iso3 = 'UKR' AND o.acronym = ? ORDER BY rp.year DESC, sc.subcluster_id LIMIT 1
+                RETURNING proposal_id""", code, status, organisationAcronym).get(0, Long.class);
+    }
+
+    List<String> locationsOf(long proposalId) {
+        return db.fetch("SELECT a.pcode FROM proposal_location l JOIN admin_area a USING (admin_area_id) WHERE l.proposal_id = ? ORDER BY 1",
+                proposalId).getValues(0, String.class);
+    }
+
+    @Test
+    void a_partner_adds_locations_to_its_own_open_proposals_by_pcode_or_by_point_and_nothing_else() throws Exception {
+        long draft = testProposal("T-LOC-DRAFT", "HALO", "DRAFT");
+        long revision = testProposal("T-LOC-REV", "HALO", "REVISION_REQUESTED");
+        testProposal("T-LOC-SUB", "HALO", "SUBMITTED");
+        String otherOrg = db.fetchOne("SELECT acronym FROM organisation WHERE acronym IS NOT NULL AND acronym <> 'HALO' ORDER BY organisation_id LIMIT 1")
+                .get(0, String.class);
+        testProposal("T-LOC-OTHER", otherOrg, "DRAFT");
+        db.execute("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT ?, admin_area_id FROM admin_area WHERE pcode = 'UA05'", draft);
+        long draftVersion = db.fetchOne("SELECT version FROM proposal WHERE proposal_id = ?", draft).get(0, Long.class);
+
+        AsUser.login(users, "lead.ukraine");
+        Path csv = file("locations.csv", """
+                proposal_code,pcode
+                t-loc-draft,UA05
+                T-LOC-DRAFT,UA07
+                T-LOC-DRAFT,ua07
+                T-LOC-SUB,UA07
+                T-LOC-OTHER,UA07
+                T-LOC-NONE,UA07
+                T-LOC-DRAFT,YE11
+                T-LOC-DRAFT,UA99
+                ,UA07
+                """);
+        assertThatThrownBy(() -> imports.stage(ImportTarget.PROPOSAL_LOCATIONS, "locations.csv", csv))
+                .as("leads review proposals, they do not edit them").isInstanceOf(AccessRefusedException.class);
+
+        AsUser.login(users, "partner.halo");
+        assertThat(imports.canImport(ImportTarget.PROPOSAL_LOCATIONS)).isTrue();
+        assertThat(imports.canImport(ImportTarget.HAZARDS)).isFalse();
+        var preview = stageAndValidate(ImportTarget.PROPOSAL_LOCATIONS, csv);
+        Map<Integer, String> reasons = new java.util.HashMap<>();
+        preview.problems().forEach(p -> reasons.put(p.row(), p.reasonKey() + " " + p.reasonArg()));
+        assertThat(reasons).containsEntry(4, "error.import.row.proposal-state T-LOC-SUB")
+                .containsEntry(5, "error.import.row.proposal T-LOC-OTHER") // another organisation's: the same words as an unknown code
+                .containsEntry(6, "error.import.row.proposal T-LOC-NONE")
+                .containsEntry(7, "error.import.row.proposal-country T-LOC-DRAFT")
+                .containsEntry(8, "error.import.row.no-geometry ") // UA99: no such P-code
+                .containsEntry(9, "error.import.row.required proposal_code")
+                .doesNotContainKeys(1, 2, 3);
+        assertThat(preview.ok()).isEqualTo(3);
+        assertThat(imports.commit(preview.jobId(), false, null, null)).as("UA07 once; UA05 was there already").isEqualTo(1);
+        assertThat(locationsOf(draft)).containsExactly("UA05", "UA07");
+        assertThat(db.fetchOne("SELECT version FROM proposal WHERE proposal_id = ?", draft).get(0, Long.class))
+                .as("an open form on the proposal sees that it changed").isEqualTo(draftVersion + 1);
+        assertThat(db.fetchOne("SELECT ST_Contains(footprint, (SELECT ST_PointOnSurface(geom) FROM admin_area WHERE pcode = 'UA07')) FROM proposal WHERE proposal_id = ?",
+                draft).get(0, Boolean.class)).as("the footprint on the map follows").isTrue();
+
+        // a point in Kyiv gives the admin-1 area it falls in; the proposal is submitted before the commit: nothing is written
+        var point = stageAndValidate(ImportTarget.PROPOSAL_LOCATIONS, file("sites.geojson", """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"code": "T-LOC-REV"}, "geometry": {"type": "Point", "coordinates": [30.52, 50.45]}}]}"""));
+        assertThat(point.ok()).isEqualTo(1);
+        String kyiv = db.fetchOne("SELECT pcode FROM admin_area WHERE level = 1 AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint(30.52, 50.45), 4326)) "
+                + "ORDER BY admin_area_id LIMIT 1").get(0, String.class);
+        db.execute("UPDATE proposal SET status = 'SUBMITTED' WHERE proposal_id = ?", revision);
+        assertThatThrownBy(() -> imports.commit(point.jobId(), false, null, null)).hasMessage("error.import.proposal-changed");
+        assertThat(locationsOf(revision)).isEmpty();
+        assertThat(imports.job(point.jobId()).status()).isEqualTo("VALIDATED");
+        db.execute("UPDATE proposal SET status = 'REVISION_REQUESTED' WHERE proposal_id = ?", revision);
+        assertThat(imports.commit(point.jobId(), false, null, null)).isEqualTo(1);
+        assertThat(locationsOf(revision)).containsExactly(kyiv);
     }
 
     @Test

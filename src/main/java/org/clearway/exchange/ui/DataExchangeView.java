@@ -305,6 +305,7 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
             AtomicBoolean flag = cancel;
             boolean repeat = again.getValue();
             long jobId = p.jobId();
+            boolean locations = job.target() == ImportTarget.PROPOSAL_LOCATIONS;
             // the import runs on its own thread with the user's security context; progress comes back by server push
             Thread.ofVirtual().name("import-" + jobId).start(new DelegatingSecurityContextRunnable(() -> {
                 String key;
@@ -321,7 +322,7 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
                             // the user left the page: the import goes on and finishes
                         }
                     }, flag);
-                    key = "data.import.done";
+                    key = locations ? "data.import.done-locations" : "data.import.done";
                     args = new Object[] {String.valueOf(written)};
                 } catch (ClearwayException ex) {
                     key = ex.key();
