@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * In headless Chromium: a coordinator imports 12,002 hazardous areas from GeoJSON — mapping, validation report
- * (one bow-tie repaired, one point rejected), preview map, then the import with its progress bar (server push).
+ * (one bow-tie repaired, one point rejected), preview map, then the import with its progress bar (server push);
+ * a partner adds locations to a draft proposal of their organisation from a CSV of P-codes.
  */
 @ClearwayWebTest
 class ImportBrowserIT {
@@ -39,6 +40,7 @@ class ImportBrowserIT {
     void cleanUp() {
         db.execute("DELETE FROM hazard WHERE source = ?", SOURCE);
         db.execute("DELETE FROM import_job");
+        db.execute("DELETE FROM proposal WHERE code = 'T-LOC-BROWSER'");
     }
 
     Path file() throws Exception {
@@ -95,5 +97,40 @@ class ImportBrowserIT {
         }
         assertThat(db.fetchOne("SELECT count(*) FROM hazard WHERE source = ?", SOURCE).get(0, Long.class)).isEqualTo(12_001L);
         assertThat(db.fetchOne("SELECT count(DISTINCT iso3) FROM hazard WHERE source = ?", SOURCE).get(0, Long.class)).isEqualTo(1L);
+    }
+
+    @Test
+    void a_partner_adds_locations_to_a_draft_proposal_from_a_csv_of_pcodes() throws Exception {
+        long proposal = db.fetchOne("""
+                INSERT INTO proposal (response_plan_id, subcluster_id, organisation_id, code, title, requirements_usd, status)
+                SELECT rp.response_plan_id, sc.subcluster_id, o.organisation_id, 'T-LOC-BROWSER', 'Browser test proposal', 100000, 'DRAFT'
+                FROM response_plan rp JOIN subcluster sc ON sc.iso3 = rp.iso3, organisation o
+                WHERE rp.iso3 = 'UKR' AND o.acronym = 'HALO' ORDER BY rp.year DESC LIMIT 1
+                RETURNING proposal_id""").get(0, Long.class);
+        Path csv = dir.resolve("halo-locations.csv");
+        Files.writeString(csv, "project_code,pcode\nT-LOC-BROWSER,UA05\nT-LOC-BROWSER,UA07\nT-LOC-UNKNOWN,UA07\n");
+        try (Browser browser = new Browser(port)) {
+            List<String> errors = new ArrayList<>();
+            Page page = browser.login("partner.halo");
+            page.onPageError(errors::add);
+            page.navigate(browser.url("/data"));
+            page.waitForSelector("#import-upload");
+            assertThat(page.textContent("#import-target")).contains("Proposal locations");
+            FileChooser chooser = page.waitForFileChooser(() -> page.click("#import-upload vaadin-button"));
+            chooser.setFiles(csv);
+            page.waitForSelector("#import-mapping", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.textContent("#import-status")).contains("3 features");
+            page.click("#import-check");
+            page.waitForSelector("#import-counts", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.textContent("#import-counts")).isEqualTo("2 rows ready, 0 repaired (invalid geometry made valid), 1 rejected.");
+            assertThat(page.textContent("#import-problems")).contains("No proposal T-LOC-UNKNOWN among those you can edit.");
+            Browser.screenshot(page, "import-4-locations-checked");
+            page.click("#import-commit");
+            page.waitForSelector("#import-status:has-text('Added 2 proposal locations')", new Page.WaitForSelectorOptions().setTimeout(60_000));
+            Browser.screenshot(page, "import-5-locations-done");
+            assertThat(errors).isEmpty();
+        }
+        assertThat(db.fetch("SELECT a.pcode FROM proposal_location l JOIN admin_area a USING (admin_area_id) WHERE l.proposal_id = ? ORDER BY 1",
+                proposal).getValues(0, String.class)).containsExactly("UA05", "UA07");
     }
 }

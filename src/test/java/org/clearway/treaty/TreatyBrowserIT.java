@@ -3,6 +3,7 @@ package org.clearway.treaty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.util.List;
 import org.clearway.test.Browser;
 import org.clearway.test.ClearwayWebTest;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,15 @@ class TreatyBrowserIT {
             page.navigate(browser.url("/action-plan"));
             page.waitForSelector("#action-matrix >> text=%");
             Browser.screenshot(page, "action-plan");
+
+            page.navigate(browser.url("/subclusters"));
+            page.waitForSelector("#subcluster-grid >> text=Ukraine");
+            com.microsoft.playwright.Download subclusters = page.waitForDownload(() -> page.click("#subclusters-csv"));
+            List<String> subclusterCsv = java.nio.file.Files.readAllLines(subclusters.path());
+            assertThat(subclusterCsv.get(1)).isEqualTo("#country+name,#country+code,#sector+name,#org+lead+name,#org+colead+name,"
+                    + "#contact+name,#status,#meta+origin,#meta+source");
+            assertThat(subclusterCsv).anySatisfy(line -> assertThat(line).startsWith("Ukraine,UKR,"));
+            assertThat(String.join("\n", subclusterCsv)).doesNotContain("@"); // the list shows no e-mail addresses, nor does its export
         }
     }
 }

@@ -134,6 +134,7 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
         target.setItemLabelGenerator(t -> getTranslation("data.target." + t.name()));
         target.setValue(target.getListDataView().getItems().findFirst().orElse(null));
         target.setId("import-target");
+        target.setMinWidth("min(30em, 100%)"); // the targets' names are long: shown whole, the row wraps on a narrow screen
         importTarget = target.getValue();
         target.addValueChangeListener(e -> importTarget = e.getValue()); // read by the upload handler, outside the session lock
         Upload upload = new Upload(UploadHandler.toTempFile((meta, file) -> {

@@ -27,6 +27,7 @@ public class SubclusterListView extends VerticalLayout implements HasDynamicTitl
 
     private final SubclusterService service;
     private final Grid<Subcluster> grid = new Grid<>();
+    private volatile java.util.List<Subcluster> listed = java.util.List.of();
 
     public SubclusterListView(SubclusterService service) {
         this.service = service;
@@ -53,12 +54,26 @@ public class SubclusterListView extends VerticalLayout implements HasDynamicTitl
             edit.getElement().setAttribute("aria-label", getTranslation("subclusters.edit", s.countryName()));
             return edit;
         });
-        add(grid);
+        add(new org.clearway.common.ui.ExportLinks(this, "subclusters", "subclusters", this::table), grid);
         refresh();
     }
 
     private void refresh() {
-        grid.setItems(service.list());
+        listed = service.list();
+        grid.setItems(listed);
+    }
+
+    /** The list as shown (without the coordinators' e-mail addresses, which the list does not show either), with HXL tags. */
+    private org.clearway.common.TableExport.Table table() {
+        java.util.List<String> header = java.util.List.of(getTranslation("subclusters.country"), "ISO3", getTranslation("subclusters.name"),
+                getTranslation("subclusters.lead"), getTranslation("subclusters.colead"), getTranslation("subclusters.coordinator"),
+                getTranslation("subclusters.status"), getTranslation("common.origin"), getTranslation("treaties.source-column"));
+        java.util.List<String> hxl = java.util.List.of("#country+name", "#country+code", "#sector+name", "#org+lead+name", "#org+colead+name",
+                "#contact+name", "#status", "#meta+origin", "#meta+source");
+        java.util.List<java.util.List<Object>> rows = listed.stream().map(s -> java.util.Arrays.<Object>asList(s.countryName(), s.iso3(), s.name(),
+                s.leadOrganisation(), s.coLeadOrganisation(), s.coordinatorName(), getTranslation("subclusters.status." + s.status()),
+                getTranslation(s.synthetic() ? "demo.badge" : "common.sourced"), s.source())).toList();
+        return new org.clearway.common.TableExport.Table(getTranslation("nav.subclusters"), header, hxl, rows);
     }
 
     private void openEditor(Subcluster subcluster) {
