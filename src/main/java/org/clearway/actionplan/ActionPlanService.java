@@ -7,7 +7,7 @@ import java.util.Set;
 import org.clearway.common.AccessRefusedException;
 import org.clearway.common.AuditLog;
 import org.clearway.common.ClearwayException;
-import org.clearway.common.CsvWriter;
+import org.clearway.common.TableExport;
 import org.clearway.security.CurrentUser;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -80,12 +80,14 @@ public class ActionPlanService {
 
     /** Per-action progress across states, for the committee's preliminary observations (CSV, formula-safe, HXL row). */
     @Transactional(readOnly = true)
-    public byte[] exportCsv(int actionId, int year) {
-        CsvWriter csv = new CsvWriter().row(List.of("ISO3", "State", "Year", "Status", "Note", "Source", "Synthetic"))
-                .row(List.of("#country+code", "#country+name", "#date+year", "#status", "#description", "#meta+source", "#meta+synthetic"));
-        progress(actionId, year).forEach(p -> csv.row(java.util.Arrays.asList(p.iso3(), p.state(), year, p.status(), p.note(), p.source(),
-                p.synthetic())));
-        return csv.bytes();
+    /** One action's progress across states for a year, as CSV (HXL) or XLSX: translated header, status codes as recorded. */
+    public TableExport.Table exportTable(int actionId, int year, java.util.function.Function<String, String> label) {
+        List<String> header = List.of("ISO3", label.apply("subclusters.country"), label.apply("map.filter.year"), label.apply("map.field.status"),
+                label.apply("treaties.note"), label.apply("treaties.source-column"), label.apply("common.origin"));
+        List<String> hxl = List.of("#country+code", "#country+name", "#date+year", "#status", "#description", "#meta+source", "#meta+synthetic");
+        List<List<Object>> rows = progress(actionId, year).stream().map(p -> java.util.Arrays.<Object>asList(p.iso3(), p.state(), year, p.status(),
+                p.note(), p.source(), p.synthetic())).toList();
+        return new TableExport.Table(label.apply("action-plan.by-action"), header, hxl, rows);
     }
 
     public boolean canEdit() {

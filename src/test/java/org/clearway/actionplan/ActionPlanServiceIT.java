@@ -55,8 +55,12 @@ class ActionPlanServiceIT {
         assertThat(cell.achieved()).isEqualTo(2);
         assertThat(cell.percentAchieved()).isEqualTo(67);
 
-        String csv = new String(plans.exportCsv(sectionV.get(0).id(), 2024), StandardCharsets.UTF_8);
+        var table = plans.exportTable(sectionV.get(0).id(), 2024, key -> "[" + key + "]");
+        String csv = new String(table.csv(), StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst()).as("UTF-8 byte order mark for Excel, then the translated header").hasValue("\uFEFFISO3,[subclusters.country],[map.filter.year],[map.field.status],[treaties.note],"
+                + "[treaties.source-column],[common.origin]");
         assertThat(csv.lines().skip(1).findFirst()).hasValue("#country+code,#country+name,#date+year,#status,#description,#meta+source,#meta+synthetic");
+        assertThat(table.xlsx()).as("an XLSX of the same rows").startsWith((byte) 'P', (byte) 'K');
         assertThat(csv).contains("TSD,Testland,2024,ACHIEVED,\"'=HYPERLINK(\"\"http://evil\"\")\"");
         assertThat(db.fetchValue("SELECT count(*) FROM audit_event WHERE entity = 'action_progress' AND actor = 'coordinator'")).isEqualTo(4L);
     }

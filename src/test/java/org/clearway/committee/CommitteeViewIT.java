@@ -48,5 +48,7 @@ class CommitteeViewIT extends SpringBrowserlessTest {
         assertThat(test(grid).getRow(0).text()).isEqualTo("View test: costed plans improved.");
         assertThat($(Anchor.class).id("observations-csv").getText()).isEqualTo("Export CSV (HXL)");
         assertThat($(Anchor.class).id("observations-xlsx")).isNotNull();
+        assertThat($(Anchor.class).id("committee-terms-csv").getText()).isEqualTo("Export CSV (HXL)");
+        assertThat($(Anchor.class).id("committee-terms-xlsx")).isNotNull();
     }
 }

@@ -49,6 +49,11 @@ class TreatyBrowserIT {
             // the refusal is shown translated, in the notification card Vaadin renders for #committee-error
             page.waitForSelector("vaadin-notification-card:has-text('second year of its term')");
             Browser.screenshot(page, "committee");
+            com.microsoft.playwright.Download terms = page.waitForDownload(() -> page.click("#committee-terms-csv"));
+            List<String> termsCsv = java.nio.file.Files.readAllLines(terms.path());
+            assertThat(termsCsv.get(1)).startsWith("#country+name,#country+code,#date+year+start,#date+year+end,#indicator+affected");
+            assertThat(termsCsv).as("Indonesia chaired in 2014, the first year of its term")
+                    .anySatisfy(line -> assertThat(line).matches("Indonesia,IDN,2014,\\d{4},(true|false),(true|false),2014,.*"));
 
             java.util.List<String> pageErrors = new java.util.ArrayList<>();
             page.onPageError(pageErrors::add);

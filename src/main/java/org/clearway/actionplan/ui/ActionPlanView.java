@@ -8,7 +8,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,10 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -149,11 +145,8 @@ public class ActionPlanView extends VerticalLayout implements HasDynamicTitle {
         }
         int y = year.getValue();
         progress.setItems(plans.progress(a.id(), y));
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] csv = plans.exportCsv(a.id(), y);
-            return new DownloadResponse(new ByteArrayInputStream(csv), "oap-action-" + a.number() + "-" + y + ".csv", "text/csv", csv.length);
-        }), getTranslation("action-plan.export"));
-        exportBox.add(export);
+        exportBox.add(new org.clearway.common.ui.ExportLinks(this, "action-export", "oap-action-" + a.number() + "-" + y,
+                () -> plans.exportTable(a.id(), y, this::getTranslation)));
     }
 
     @Override

@@ -95,7 +95,28 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         Paragraph note = new Paragraph(getTranslation("committee.partial") + " " + getTranslation("committee.gfp-legend"));
         note.addClassName("cw-source");
-        timelineBox.add(grid, note);
+        timelineBox.add(new org.clearway.common.ui.ExportLinks(this, "committee-terms", "committee-members",
+                () -> termsTable(terms, chairs, focalPoints)), grid, note);
+    }
+
+    /** One row per term, with the years the State chaired or was gender focal point during it. */
+    private org.clearway.common.TableExport.Table termsTable(List<Term> terms, Map<Integer, String> chairs, Map<Integer, String> focalPoints) {
+        List<String> header = List.of(getTranslation("subclusters.country"), "ISO3", getTranslation("committee.term-from"),
+                getTranslation("committee.term-to"), getTranslation("committee.affected"), getTranslation("committee.provider"),
+                getTranslation("committee.chair-years"), getTranslation("committee.gfp-years"), getTranslation("committee.inferred"),
+                getTranslation("treaties.source-column"));
+        List<String> hxl = List.of("#country+name", "#country+code", "#date+year+start", "#date+year+end", "#indicator+affected",
+                "#indicator+provider", "#date+year+chair", "#date+year+gfp", "#meta+inferred", "#meta+source");
+        List<List<Object>> rows = terms.stream().sorted(java.util.Comparator.comparing(Term::state).thenComparing(Term::yearFrom))
+                .map(t -> java.util.Arrays.<Object>asList(t.state(), t.iso3(), t.yearFrom(), t.yearTo(), t.affectedState(), t.assistanceProvider(),
+                        yearsOf(t, chairs), yearsOf(t, focalPoints), t.inferred(), t.source()))
+                .toList();
+        return new org.clearway.common.TableExport.Table(getTranslation("committee.members"), header, hxl, rows);
+    }
+
+    private static String yearsOf(Term t, Map<Integer, String> holderByYear) {
+        return java.util.stream.IntStream.rangeClosed(t.yearFrom(), t.yearTo()).filter(y -> t.iso3().equals(holderByYear.get(y)))
+                .mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(" "));
     }
 
     private VerticalLayout editor() {
