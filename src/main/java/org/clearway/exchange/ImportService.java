@@ -496,8 +496,8 @@ public class ImportService {
     /**
      * Proposal locations: the proposals named are locked and checked again (one may have been submitted, or handed
      * to another organisation, since the validation: then nothing is written), each (proposal, admin-1 area) pair is
-     * added once, pairs a proposal already has are kept as they are, and every proposal named gets a new version as
-     * after a save in its form (a form open on it meanwhile then refuses to overwrite). Returns the pairs added.
+     * added once, pairs a proposal already has are kept as they are, and every proposal that gains a location gets a new
+     * version as after a save in its form (a form open on it meanwhile then refuses to overwrite). Returns the pairs added.
      */
     private int commitLocations(long jobId, UserScope s) {
         String rows = """
@@ -514,11 +514,21 @@ public class ImportService {
                 throw new ClearwayException("error.import.proposal-changed", p.get("code", String.class));
             }
         }
-        int added = db.execute("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT DISTINCT p.proposal_id, s.admin_area_id "
-                + rows + " ON CONFLICT DO NOTHING", jobId);
-        db.execute("UPDATE proposal SET version = version + 1, updated_at = now() WHERE proposal_id = ANY (?)",
-                (Object) proposals.getValues("proposal_id", Long.class).toArray(Long[]::new));
-        return added;
+        // a code checked before that no longer finds its proposal (renamed, removed): nothing is written either
+        String lost = db.fetchOne("""
+                SELECT min(s.vals ->> 'proposal_code') FROM import_staging s
+                WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED')
+                  AND NOT EXISTS (SELECT 1 FROM proposal p WHERE upper(p.code) = upper(s.vals ->> 'proposal_code'))""", jobId).get(0, String.class);
+        if (lost != null) {
+            throw new ClearwayException("error.import.proposal-changed", lost);
+        }
+        List<Long> added = db.fetch("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT DISTINCT p.proposal_id, s.admin_area_id "
+                + rows + " ON CONFLICT DO NOTHING RETURNING proposal_id", jobId).getValues(0, Long.class);
+        Long[] changed = added.stream().distinct().toArray(Long[]::new);
+        if (changed.length > 0) { // only proposals that gained a location: a form open on another one can still save
+            db.execute("UPDATE proposal SET version = version + 1, updated_at = now() WHERE proposal_id = ANY (?)", (Object) changed);
+        }
+        return added.size();
     }
 
     private static String insertSql(ImportTarget target) {

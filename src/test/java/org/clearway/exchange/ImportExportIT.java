@@ -322,6 +322,10 @@ class ImportExportIT {
                 .as("an open form on the proposal sees that it changed").isEqualTo(draftVersion + 1);
         assertThat(db.fetchOne("SELECT ST_Contains(footprint, (SELECT ST_PointOnSurface(geom) FROM admin_area WHERE pcode = 'UA07')) FROM proposal WHERE proposal_id = ?",
                 draft).get(0, Boolean.class)).as("the footprint on the map follows").isTrue();
+        var repeat = stageAndValidate(ImportTarget.PROPOSAL_LOCATIONS, csv);
+        assertThat(imports.commit(repeat.jobId(), true, null, null)).as("the same file again adds nothing").isZero();
+        assertThat(db.fetchOne("SELECT version FROM proposal WHERE proposal_id = ?", draft).get(0, Long.class))
+                .as("nor does it change the proposal's version").isEqualTo(draftVersion + 1);
 
         // a point in Kyiv gives the admin-1 area it falls in; the proposal is submitted before the commit: nothing is written
         var point = stageAndValidate(ImportTarget.PROPOSAL_LOCATIONS, file("sites.geojson", """
@@ -335,6 +339,10 @@ class ImportExportIT {
         assertThat(locationsOf(revision)).isEmpty();
         assertThat(imports.job(point.jobId()).status()).isEqualTo("VALIDATED");
         db.execute("UPDATE proposal SET status = 'REVISION_REQUESTED' WHERE proposal_id = ?", revision);
+        db.execute("UPDATE proposal SET code = 'T-LOC-REV2' WHERE proposal_id = ?", revision);
+        assertThatThrownBy(() -> imports.commit(point.jobId(), false, null, null)).as("its code no longer finds it")
+                .hasMessage("error.import.proposal-changed");
+        db.execute("UPDATE proposal SET code = 'T-LOC-REV' WHERE proposal_id = ?", revision);
         assertThat(imports.commit(point.jobId(), false, null, null)).isEqualTo(1);
         assertThat(locationsOf(revision)).containsExactly(kyiv);
     }
