@@ -78,15 +78,17 @@ public class ActionPlanService {
                         r.get(4, String.class), r.get(5, Boolean.class)));
     }
 
-    /** Per-action progress across states, for the committee's preliminary observations (CSV, formula-safe, HXL row). */
+    /**
+     * One action's progress across states for a year, for the committee's preliminary observations: CSV (formula-safe,
+     * HXL row) or XLSX, translated header, status codes as recorded, demo rows marked as in the list.
+     */
     @Transactional(readOnly = true)
-    /** One action's progress across states for a year, as CSV (HXL) or XLSX: translated header, status codes as recorded. */
     public TableExport.Table exportTable(int actionId, int year, java.util.function.Function<String, String> label) {
         List<String> header = List.of("ISO3", label.apply("subclusters.country"), label.apply("map.filter.year"), label.apply("map.field.status"),
                 label.apply("treaties.note"), label.apply("treaties.source-column"), label.apply("common.origin"));
         List<String> hxl = List.of("#country+code", "#country+name", "#date+year", "#status", "#description", "#meta+source", "#meta+synthetic");
         List<List<Object>> rows = progress(actionId, year).stream().map(p -> java.util.Arrays.<Object>asList(p.iso3(), p.state(), year, p.status(),
-                p.note(), p.source(), p.synthetic())).toList();
+                p.note(), p.source(), label.apply(p.synthetic() ? "demo.badge" : "common.sourced"))).toList();
         return new TableExport.Table(label.apply("action-plan.by-action"), header, hxl, rows);
     }
 

@@ -56,6 +56,16 @@ public class ImportService {
     /** The statuses in which a proposal's locations may change (as in the proposal form). */
     private static final String[] EDITABLE = Workflow.EDITABLE.stream().sorted().toArray(String[]::new);
 
+    /**
+     * The admin-1 areas a staged proposal-location row {@code s} gives: its P-code's area, or every area its point or
+     * shape lies in or covers part of (an area it only touches does not count).
+     */
+    private static final String LOCATION_AREAS = """
+            SELECT a.admin_area_id, a.iso3 FROM admin_area a
+            WHERE a.level = 1 AND (s.geom IS NULL AND a.admin_area_id = s.admin_area_id
+                                   OR s.geom IS NOT NULL AND a.geom && s.geom4326 AND ST_Intersects(a.geom, s.geom4326)
+                                      AND NOT ST_Touches(a.geom, s.geom4326))""";
+
     public static final long MAX_BYTES = 300L * 1024 * 1024;
     static final int BATCH = 5_000;
 
@@ -332,16 +342,16 @@ public class ImportService {
             db.execute("""
                     UPDATE import_staging s SET row_status = 'REJECTED', reason_key = x.reason, reason_arg = left(x.code, 60)
                     FROM (SELECT s.row_no, s.vals ->> 'proposal_code' AS code,
-                                 CASE WHEN p.proposal_id IS NULL OR p.deleted_at IS NOT NULL OR NOT (%s) THEN 'error.import.row.proposal'
+                                 CASE WHEN p.proposal_id IS NULL OR p.deleted_at IS NOT NULL OR NOT (%1$s) THEN 'error.import.row.proposal'
                                       WHEN NOT (p.status = ANY (?::text[])) THEN 'error.import.row.proposal-state'
-                                      WHEN a.admin_area_id IS NULL OR a.level <> 1 THEN 'error.import.row.no-area'
-                                      WHEN a.iso3 <> rp.iso3 THEN 'error.import.row.proposal-country' END AS reason
+                                      WHEN NOT EXISTS (%2$s) THEN 'error.import.row.no-area'
+                                      WHEN NOT EXISTS (%2$s AND a.iso3 = rp.iso3) THEN 'error.import.row.proposal-country' END AS reason
                           FROM import_staging s
                           LEFT JOIN proposal p ON upper(p.code) = upper(s.vals ->> 'proposal_code')
                           LEFT JOIN response_plan rp ON rp.response_plan_id = p.response_plan_id
-                          LEFT JOIN admin_area a ON a.admin_area_id = s.admin_area_id
                           WHERE s.import_job_id = ? AND s.row_status <> 'REJECTED') x
-                    WHERE s.import_job_id = ? AND s.row_no = x.row_no AND x.reason IS NOT NULL""".formatted(s.isGlobal() ? "true" : "p.organisation_id = ?"),
+                    WHERE s.import_job_id = ? AND s.row_no = x.row_no AND x.reason IS NOT NULL"""
+                            .formatted(s.isGlobal() ? "true" : "p.organisation_id = ?", LOCATION_AREAS),
                     s.isGlobal() ? new Object[] {EDITABLE, jobId, jobId} : new Object[] {s.organisationId(), EDITABLE, jobId, jobId});
         } else if (job.target() != ImportTarget.ADMIN_AREAS) {
             db.execute("""
@@ -497,7 +507,8 @@ public class ImportService {
      * Proposal locations: the proposals named are locked and checked again (one may have been submitted, or handed
      * to another organisation, since the validation: then nothing is written), each (proposal, admin-1 area) pair is
      * added once, pairs a proposal already has are kept as they are, and every proposal that gains a location gets a new
-     * version as after a save in its form (a form open on it meanwhile then refuses to overwrite). Returns the pairs added.
+     * version as after a save in its form (a form open on it meanwhile then refuses to overwrite) and an audit entry
+     * naming the areas added. Returns the pairs added.
      */
     private int commitLocations(long jobId, UserScope s) {
         String rows = """
@@ -522,12 +533,24 @@ public class ImportService {
         if (lost != null) {
             throw new ClearwayException("error.import.proposal-changed", lost);
         }
-        List<Long> added = db.fetch("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT DISTINCT p.proposal_id, s.admin_area_id "
-                + rows + " ON CONFLICT DO NOTHING RETURNING proposal_id", jobId).getValues(0, Long.class);
-        Long[] changed = added.stream().distinct().toArray(Long[]::new);
-        if (changed.length > 0) { // only proposals that gained a location: a form open on another one can still save
-            db.execute("UPDATE proposal SET version = version + 1, updated_at = now() WHERE proposal_id = ANY (?)", (Object) changed);
+        // the areas in the proposal's country (a shape drawn a little over the border keeps the part inside)
+        var added = db.fetch("""
+                INSERT INTO proposal_location (proposal_id, admin_area_id)
+                SELECT DISTINCT p.proposal_id, la.admin_area_id
+                FROM import_staging s JOIN proposal p ON upper(p.code) = upper(s.vals ->> 'proposal_code')
+                JOIN response_plan rp ON rp.response_plan_id = p.response_plan_id
+                CROSS JOIN LATERAL (%s AND a.iso3 = rp.iso3) la
+                WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED')
+                ON CONFLICT DO NOTHING RETURNING proposal_id, admin_area_id""".formatted(LOCATION_AREAS), jobId);
+        Map<Long, List<Long>> byProposal = new java.util.TreeMap<>();
+        added.forEach(r -> byProposal.computeIfAbsent(r.get(0, Long.class), k -> new ArrayList<>()).add(r.get(1, Long.class)));
+        if (!byProposal.isEmpty()) { // only proposals that gained a location: a form open on another one can still save
+            db.execute("UPDATE proposal SET version = version + 1, updated_at = now() WHERE proposal_id = ANY (?)",
+                    (Object) byProposal.keySet().toArray(Long[]::new));
         }
+        byProposal.forEach((proposalId, areas) -> auditLog.record("IMPORT", "proposal", proposalId, null, db.fetchOne("""
+                SELECT ?::bigint AS import_job_id, string_agg(pcode, ' ' ORDER BY pcode) AS locations_added FROM admin_area
+                WHERE admin_area_id = ANY (?)""", jobId, areas.toArray(Long[]::new))));
         return added.size();
     }
 

@@ -62,6 +62,7 @@ class ActionPlanServiceIT {
         assertThat(csv.lines().skip(1).findFirst()).hasValue("#country+code,#country+name,#date+year,#status,#description,#meta+source,#meta+synthetic");
         assertThat(table.xlsx()).as("an XLSX of the same rows").startsWith((byte) 'P', (byte) 'K');
         assertThat(csv).contains("TSD,Testland,2024,ACHIEVED,\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        assertThat(csv).as("recorded rows are marked as sourced, as in the list").contains(",[common.sourced]");
         assertThat(db.fetchValue("SELECT count(*) FROM audit_event WHERE entity = 'action_progress' AND actor = 'coordinator'")).isEqualTo(4L);
     }
 }

@@ -37,6 +37,8 @@ class ImportExportIT {
     UserDetailsService users;
     @Autowired
     DSLContext db;
+    @Autowired
+    javax.sql.DataSource dataSource;
     @TempDir
     Path dir;
 
@@ -322,6 +324,9 @@ class ImportExportIT {
                 .as("an open form on the proposal sees that it changed").isEqualTo(draftVersion + 1);
         assertThat(db.fetchOne("SELECT ST_Contains(footprint, (SELECT ST_PointOnSurface(geom) FROM admin_area WHERE pcode = 'UA07')) FROM proposal WHERE proposal_id = ?",
                 draft).get(0, Boolean.class)).as("the footprint on the map follows").isTrue();
+        assertThat(db.fetchOne("SELECT after_state ->> 'locations_added' FROM audit_event WHERE action = 'IMPORT' AND entity = 'proposal' "
+                + "AND entity_id = ? ORDER BY audit_event_id DESC LIMIT 1", String.valueOf(draft)).get(0, String.class))
+                .as("the proposal's history says what the import added").isEqualTo("UA07");
         var repeat = stageAndValidate(ImportTarget.PROPOSAL_LOCATIONS, csv);
         assertThat(imports.commit(repeat.jobId(), true, null, null)).as("the same file again adds nothing").isZero();
         assertThat(db.fetchOne("SELECT version FROM proposal WHERE proposal_id = ?", draft).get(0, Long.class))
@@ -330,8 +335,17 @@ class ImportExportIT {
         // a point in Kyiv gives the admin-1 area it falls in; the proposal is submitted before the commit: nothing is written
         var point = stageAndValidate(ImportTarget.PROPOSAL_LOCATIONS, file("sites.geojson", """
                 {"type": "FeatureCollection", "features": [
-                  {"type": "Feature", "properties": {"code": "T-LOC-REV"}, "geometry": {"type": "Point", "coordinates": [30.52, 50.45]}}]}"""));
-        assertThat(point.ok()).isEqualTo(1);
+                  {"type": "Feature", "properties": {"code": "T-LOC-REV"}, "geometry": {"type": "Point", "coordinates": [30.52, 50.45]}},
+                  {"type": "Feature", "properties": {"code": "T-LOC-DRAFT"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[28.4, 49.2], [30.6, 49.2], [30.6, 50.5], [28.4, 50.5], [28.4, 49.2]]]}}]}"""));
+        assertThat(point.ok()).isEqualTo(2);
+        // the box covers parts of several oblasts: every one of them is a location (areas it only touches are not)
+        List<String> covered = db.fetch("""
+                SELECT pcode FROM admin_area WHERE level = 1 AND iso3 = 'UKR'
+                  AND ST_Intersects(geom, ST_MakeEnvelope(28.4, 49.2, 30.6, 50.5, 4326)) AND NOT ST_Touches(geom, ST_MakeEnvelope(28.4, 49.2, 30.6, 50.5, 4326))
+                ORDER BY 1""").getValues(0, String.class);
+        String vinnytsia = db.fetchOne("SELECT pcode FROM admin_area WHERE level = 1 AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint(28.47, 49.23), 4326))")
+                .get(0, String.class);
         String kyiv = db.fetchOne("SELECT pcode FROM admin_area WHERE level = 1 AND ST_Intersects(geom, ST_SetSRID(ST_MakePoint(30.52, 50.45), 4326)) "
                 + "ORDER BY admin_area_id LIMIT 1").get(0, String.class);
         db.execute("UPDATE proposal SET status = 'SUBMITTED' WHERE proposal_id = ?", revision);
@@ -343,8 +357,38 @@ class ImportExportIT {
         assertThatThrownBy(() -> imports.commit(point.jobId(), false, null, null)).as("its code no longer finds it")
                 .hasMessage("error.import.proposal-changed");
         db.execute("UPDATE proposal SET code = 'T-LOC-REV' WHERE proposal_id = ?", revision);
-        assertThat(imports.commit(point.jobId(), false, null, null)).isEqualTo(1);
+        List<String> before = locationsOf(draft);
+        assertThat(imports.commit(point.jobId(), false, null, null))
+                .isEqualTo(1 + (int) covered.stream().filter(c -> !before.contains(c)).count());
         assertThat(locationsOf(revision)).containsExactly(kyiv);
+        assertThat(covered).contains(kyiv, vinnytsia).hasSizeGreaterThan(2);
+        assertThat(locationsOf(draft)).containsAll(covered).contains("UA05", "UA07");
+    }
+
+    @Test
+    void a_proposal_submitted_while_a_location_commit_waits_for_its_row_is_refused() throws Exception {
+        long proposal = testProposal("T-LOC-LOCK", "HALO", "DRAFT");
+        AsUser.login(users, "partner.halo");
+        var preview = stageAndValidate(ImportTarget.PROPOSAL_LOCATIONS, file("lock.csv", "proposal_code,pcode\nT-LOC-LOCK,UA07\n"));
+        assertThat(preview.ok()).isEqualTo(1);
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            other.createStatement().execute("UPDATE proposal SET status = 'SUBMITTED' WHERE proposal_id = " + proposal); // not committed yet
+            var commit = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+                try {
+                    return imports.commit(preview.jobId(), false, null, null);
+                } finally {
+                    org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                }
+            });
+            Thread.sleep(1_000);
+            assertThat(commit).as("the commit waits for the proposal's row").isNotDone();
+            other.commit();
+            assertThatThrownBy(commit::join).hasRootCauseMessage("error.import.proposal-changed");
+        }
+        assertThat(locationsOf(proposal)).isEmpty();
     }
 
     @Test

@@ -99,7 +99,10 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
                 () -> termsTable(terms, chairs, focalPoints)), grid, note);
     }
 
-    /** One row per term, with the years the State chaired or was gender focal point during it. */
+    /**
+     * One row per term, with the years the State chaired or was gender focal point during it; then one row per chair or
+     * focal-point year that no recorded term of that State covers.
+     */
     private org.clearway.common.TableExport.Table termsTable(List<Term> terms, Map<Integer, String> chairs, Map<Integer, String> focalPoints) {
         List<String> header = List.of(getTranslation("subclusters.country"), "ISO3", getTranslation("committee.term-from"),
                 getTranslation("committee.term-to"), getTranslation("committee.affected"), getTranslation("committee.provider"),
@@ -107,10 +110,23 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("treaties.source-column"));
         List<String> hxl = List.of("#country+name", "#country+code", "#date+year+start", "#date+year+end", "#indicator+affected",
                 "#indicator+provider", "#date+year+chair", "#date+year+gfp", "#meta+inferred", "#meta+source");
-        List<List<Object>> rows = terms.stream().sorted(java.util.Comparator.comparing(Term::state).thenComparing(Term::yearFrom))
+        List<List<Object>> rows = new java.util.ArrayList<>(terms.stream().sorted(java.util.Comparator.comparing(Term::state).thenComparing(Term::yearFrom))
                 .map(t -> java.util.Arrays.<Object>asList(t.state(), t.iso3(), t.yearFrom(), t.yearTo(), t.affectedState(), t.assistanceProvider(),
                         yearsOf(t, chairs), yearsOf(t, focalPoints), t.inferred(), t.source()))
-                .toList();
+                .toList());
+        // a chair or focal point recorded in a year no recorded term of that State covers (published membership is partial)
+        Map<String, String> names = new java.util.HashMap<>();
+        terms.forEach(t -> names.put(t.iso3(), t.state()));
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(chairs.keySet());
+        years.addAll(focalPoints.keySet());
+        for (int y : years) {
+            for (String iso3 : new java.util.TreeSet<>(java.util.stream.Stream.of(chairs.get(y), focalPoints.get(y)).filter(java.util.Objects::nonNull).toList())) {
+                if (terms.stream().noneMatch(t -> t.iso3().equals(iso3) && t.servesIn(y))) {
+                    rows.add(java.util.Arrays.asList(names.getOrDefault(iso3, iso3), iso3, null, null, null, null,
+                            iso3.equals(chairs.get(y)) ? String.valueOf(y) : "", iso3.equals(focalPoints.get(y)) ? String.valueOf(y) : "", null, null));
+                }
+            }
+        }
         return new org.clearway.common.TableExport.Table(getTranslation("committee.members"), header, hxl, rows);
     }
 
