@@ -86,7 +86,7 @@ public class ActionPlanService {
     public TableExport.Table exportTable(int actionId, int year, java.util.function.Function<String, String> label) {
         List<String> header = List.of("ISO3", label.apply("subclusters.country"), label.apply("map.filter.year"), label.apply("map.field.status"),
                 label.apply("treaties.note"), label.apply("treaties.source-column"), label.apply("common.origin"));
-        List<String> hxl = List.of("#country+code", "#country+name", "#date+year", "#status", "#description", "#meta+source", "#meta+synthetic");
+        List<String> hxl = List.of("#country+code", "#country+name", "#date+year", "#status", "#description", "#meta+source", "#meta+origin");
         List<List<Object>> rows = progress(actionId, year).stream().map(p -> java.util.Arrays.<Object>asList(p.iso3(), p.state(), year, p.status(),
                 p.note(), p.source(), label.apply(p.synthetic() ? "demo.badge" : "common.sourced"))).toList();
         return new TableExport.Table(label.apply("action-plan.by-action"), header, hxl, rows);

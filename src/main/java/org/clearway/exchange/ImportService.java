@@ -58,13 +58,14 @@ public class ImportService {
 
     /**
      * The admin-1 areas a staged proposal-location row {@code s} gives: its P-code's area, or every area its point or
-     * shape lies in or covers part of (an area it only touches does not count).
+     * shape lies in or covers part of (an area a line or shape only touches does not count; a point on a border gives
+     * both areas).
      */
     private static final String LOCATION_AREAS = """
             SELECT a.admin_area_id, a.iso3 FROM admin_area a
             WHERE a.level = 1 AND (s.geom IS NULL AND a.admin_area_id = s.admin_area_id
                                    OR s.geom IS NOT NULL AND a.geom && s.geom4326 AND ST_Intersects(a.geom, s.geom4326)
-                                      AND NOT ST_Touches(a.geom, s.geom4326))""";
+                                      AND (ST_Dimension(s.geom4326) = 0 OR NOT ST_Touches(a.geom, s.geom4326)))""";
 
     public static final long MAX_BYTES = 300L * 1024 * 1024;
     static final int BATCH = 5_000;
@@ -247,7 +248,7 @@ public class ImportService {
         String shape = switch (job.target().shape()) {
             case POINTS -> "ST_GeometryN(ST_CollectionExtract(%s, 1), 1)";
             case POLYGONS -> "ST_Multi(ST_CollectionExtract(%s, 3))";
-            case ANY -> "%s"; // only the admin-1 area of a point inside it is kept
+            case ANY -> "ST_CollectionExtract(%s)"; // its parts of the highest dimension: only the admin-1 areas it covers are kept
         };
         boolean polygons = job.target().shape() == ImportTarget.Shape.POLYGONS;
         boolean spatial = job.target() != ImportTarget.ADMIN_AREAS;
@@ -525,11 +526,13 @@ public class ImportService {
                 throw new ClearwayException("error.import.proposal-changed", p.get("code", String.class));
             }
         }
-        // a code checked before that no longer finds its proposal (renamed, removed): nothing is written either
+        // a code checked before that no longer finds a locked proposal (renamed, removed): nothing is written either
+        Long[] locked = proposals.getValues("proposal_id", Long.class).toArray(Long[]::new);
         String lost = db.fetchOne("""
                 SELECT min(s.vals ->> 'proposal_code') FROM import_staging s
                 WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED')
-                  AND NOT EXISTS (SELECT 1 FROM proposal p WHERE upper(p.code) = upper(s.vals ->> 'proposal_code'))""", jobId).get(0, String.class);
+                  AND NOT EXISTS (SELECT 1 FROM proposal p WHERE upper(p.code) = upper(s.vals ->> 'proposal_code') AND p.proposal_id = ANY (?))""",
+                jobId, locked).get(0, String.class);
         if (lost != null) {
             throw new ClearwayException("error.import.proposal-changed", lost);
         }
@@ -540,8 +543,8 @@ public class ImportService {
                 FROM import_staging s JOIN proposal p ON upper(p.code) = upper(s.vals ->> 'proposal_code')
                 JOIN response_plan rp ON rp.response_plan_id = p.response_plan_id
                 CROSS JOIN LATERAL (%s AND a.iso3 = rp.iso3) la
-                WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED')
-                ON CONFLICT DO NOTHING RETURNING proposal_id, admin_area_id""".formatted(LOCATION_AREAS), jobId);
+                WHERE s.import_job_id = ? AND s.row_status IN ('OK', 'REPAIRED') AND p.proposal_id = ANY (?)
+                ON CONFLICT DO NOTHING RETURNING proposal_id, admin_area_id""".formatted(LOCATION_AREAS), jobId, locked);
         Map<Long, List<Long>> byProposal = new java.util.TreeMap<>();
         added.forEach(r -> byProposal.computeIfAbsent(r.get(0, Long.class), k -> new ArrayList<>()).add(r.get(1, Long.class)));
         if (!byProposal.isEmpty()) { // only proposals that gained a location: a form open on another one can still save

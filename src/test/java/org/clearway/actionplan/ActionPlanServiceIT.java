@@ -59,7 +59,7 @@ class ActionPlanServiceIT {
         String csv = new String(table.csv(), StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst()).as("UTF-8 byte order mark for Excel, then the translated header").hasValue("\uFEFFISO3,[subclusters.country],[map.filter.year],[map.field.status],[treaties.note],"
                 + "[treaties.source-column],[common.origin]");
-        assertThat(csv.lines().skip(1).findFirst()).hasValue("#country+code,#country+name,#date+year,#status,#description,#meta+source,#meta+synthetic");
+        assertThat(csv.lines().skip(1).findFirst()).hasValue("#country+code,#country+name,#date+year,#status,#description,#meta+source,#meta+origin");
         assertThat(table.xlsx()).as("an XLSX of the same rows").startsWith((byte) 'P', (byte) 'K');
         assertThat(csv).contains("TSD,Testland,2024,ACHIEVED,\"'=HYPERLINK(\"\"http://evil\"\")\"");
         assertThat(csv).as("recorded rows are marked as sourced, as in the list").contains(",[common.sourced]");

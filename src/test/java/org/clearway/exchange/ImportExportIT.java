@@ -383,10 +383,26 @@ class ImportExportIT {
                     org.springframework.security.core.context.SecurityContextHolder.clearContext();
                 }
             });
-            Thread.sleep(1_000);
-            assertThat(commit).as("the commit waits for the proposal's row").isNotDone();
-            other.commit();
-            assertThatThrownBy(commit::join).hasRootCauseMessage("error.import.proposal-changed");
+            try {
+                // wait until the commit is blocked on the row lock (not merely slow to start): else it could read the
+                // submitted status after the other transaction and be refused without the lock being tested
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (db.fetchOne("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'")
+                        .get(0, Long.class) == 0) {
+                    assertThat(commit).as("the commit waits for the proposal's row").isNotDone();
+                    assertThat(System.nanoTime()).as("the commit reaches the lock within 30 s").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                other.commit();
+                assertThatThrownBy(() -> commit.get(30, java.util.concurrent.TimeUnit.SECONDS)).hasRootCauseMessage("error.import.proposal-changed");
+            } finally {
+                other.rollback(); // a failed assertion: release the row so that the commit ends before the clean-up
+                try {
+                    commit.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException expected) {
+                    // refused, as asserted above
+                }
+            }
         }
         assertThat(locationsOf(proposal)).isEmpty();
     }
