@@ -345,11 +345,13 @@ public class ImportService {
                     FROM (SELECT s.row_no, s.vals ->> 'proposal_code' AS code,
                                  CASE WHEN p.proposal_id IS NULL OR p.deleted_at IS NOT NULL OR NOT (%1$s) THEN 'error.import.row.proposal'
                                       WHEN NOT (p.status = ANY (?::text[])) THEN 'error.import.row.proposal-state'
-                                      WHEN NOT EXISTS (%2$s) THEN 'error.import.row.no-area'
-                                      WHEN NOT EXISTS (%2$s AND a.iso3 = rp.iso3) THEN 'error.import.row.proposal-country' END AS reason
+                                      WHEN la.areas = 0 THEN 'error.import.row.no-area'
+                                      WHEN la.in_country = 0 THEN 'error.import.row.proposal-country' END AS reason
                           FROM import_staging s
                           LEFT JOIN proposal p ON upper(p.code) = upper(s.vals ->> 'proposal_code')
                           LEFT JOIN response_plan rp ON rp.response_plan_id = p.response_plan_id
+                          CROSS JOIN LATERAL (SELECT count(*) AS areas, count(*) FILTER (WHERE a.iso3 = rp.iso3) AS in_country
+                                              FROM (%2$s) a) la
                           WHERE s.import_job_id = ? AND s.row_status <> 'REJECTED') x
                     WHERE s.import_job_id = ? AND s.row_no = x.row_no AND x.reason IS NOT NULL"""
                             .formatted(s.isGlobal() ? "true" : "p.organisation_id = ?", LOCATION_AREAS),

@@ -27,11 +27,11 @@ public enum ImportTarget {
             new Field("name", true, null, null),
             new Field("iso3", true, null, null),
             new Field("source", true, null, null))),
-    /** Locations of appeal proposals: the proposal's code, and the admin-1 area of a P-code or of a point inside the shape. */
+    /** Locations of appeal proposals: the proposal's code, and the admin-1 areas of a P-code, a point or a shape. */
     PROPOSAL_LOCATIONS(Shape.ANY, List.of(
             new Field("proposal_code", true, null, null)));
 
-    /** What geometry a row must have: polygons (kept as MultiPolygon), points, or any (only its admin-1 area is kept). */
+    /** What geometry a row must have: polygons (kept as MultiPolygon), points, or any (only the admin-1 areas it covers are kept). */
     public enum Shape {
         POLYGONS, POINTS, ANY
     }

@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.clearway.common.ClearwayException;
+import org.clearway.common.TableExport;
+import org.clearway.common.ui.ExportLinks;
 import org.clearway.committee.CommitteeService;
 import org.clearway.committee.Term;
 
@@ -95,7 +97,7 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         Paragraph note = new Paragraph(getTranslation("committee.partial") + " " + getTranslation("committee.gfp-legend"));
         note.addClassName("cw-source");
-        timelineBox.add(new org.clearway.common.ui.ExportLinks(this, "committee-terms", "committee-members",
+        timelineBox.add(new ExportLinks(this, "committee-terms", "committee-members",
                 () -> termsTable(terms, chairs, focalPoints)), grid, note);
     }
 
@@ -103,7 +105,7 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
      * One row per term, with the years the State chaired or was gender focal point during it; then one row per chair or
      * focal-point year that no recorded term of that State covers.
      */
-    private org.clearway.common.TableExport.Table termsTable(List<Term> terms, Map<Integer, String> chairs, Map<Integer, String> focalPoints) {
+    private TableExport.Table termsTable(List<Term> terms, Map<Integer, String> chairs, Map<Integer, String> focalPoints) {
         List<String> header = List.of(getTranslation("subclusters.country"), "ISO3", getTranslation("committee.term-from"),
                 getTranslation("committee.term-to"), getTranslation("committee.affected"), getTranslation("committee.provider"),
                 getTranslation("committee.chair-years"), getTranslation("committee.gfp-years"), getTranslation("committee.inferred"),
@@ -127,7 +129,7 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
                 }
             }
         }
-        return new org.clearway.common.TableExport.Table(getTranslation("committee.members"), header, hxl, rows);
+        return new TableExport.Table(getTranslation("committee.members"), header, hxl, rows);
     }
 
     private static String yearsOf(Term t, Map<Integer, String> holderByYear) {
@@ -186,8 +188,8 @@ public class CommitteeView extends VerticalLayout implements HasDynamicTitle {
             List<List<Object>> rows = observations.stream().map(o -> java.util.Arrays.<Object>asList(o.meeting(), o.meetingDate(),
                     getTranslation("committee.observation." + o.kind()), o.text(), o.synthetic() ? getTranslation("demo.badge") : o.source()))
                     .toList();
-            var table = new org.clearway.common.TableExport.Table(getTranslation("committee.observations"), header, hxl, rows);
-            observationsBox.add(new org.clearway.common.ui.ExportLinks(this, "observations", "committee-observations", () -> table));
+            var table = new TableExport.Table(getTranslation("committee.observations"), header, hxl, rows);
+            observationsBox.add(new ExportLinks(this, "observations", "committee-observations", () -> table));
         }
         if (committee.canEdit()) {
             observationsBox.add(observationEditor());

@@ -15,7 +15,11 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.Arrays;
+import java.util.List;
 import org.clearway.common.ClearwayException;
+import org.clearway.common.TableExport;
+import org.clearway.common.ui.ExportLinks;
 import org.clearway.subcluster.Subcluster;
 import org.clearway.subcluster.SubclusterService;
 
@@ -27,7 +31,7 @@ public class SubclusterListView extends VerticalLayout implements HasDynamicTitl
 
     private final SubclusterService service;
     private final Grid<Subcluster> grid = new Grid<>();
-    private volatile java.util.List<Subcluster> listed = java.util.List.of();
+    private volatile List<Subcluster> listed = List.of();
 
     public SubclusterListView(SubclusterService service) {
         this.service = service;
@@ -54,7 +58,7 @@ public class SubclusterListView extends VerticalLayout implements HasDynamicTitl
             edit.getElement().setAttribute("aria-label", getTranslation("subclusters.edit", s.countryName()));
             return edit;
         });
-        add(new org.clearway.common.ui.ExportLinks(this, "subclusters", "subclusters", this::table), grid);
+        add(new ExportLinks(this, "subclusters", "subclusters", this::table), grid);
         refresh();
     }
 
@@ -64,16 +68,16 @@ public class SubclusterListView extends VerticalLayout implements HasDynamicTitl
     }
 
     /** The list as shown (without the coordinators' e-mail addresses, which the list does not show either), with HXL tags. */
-    private org.clearway.common.TableExport.Table table() {
-        java.util.List<String> header = java.util.List.of(getTranslation("subclusters.country"), "ISO3", getTranslation("subclusters.name"),
+    private TableExport.Table table() {
+        List<String> header = List.of(getTranslation("subclusters.country"), "ISO3", getTranslation("subclusters.name"),
                 getTranslation("subclusters.lead"), getTranslation("subclusters.colead"), getTranslation("subclusters.coordinator"),
                 getTranslation("subclusters.status"), getTranslation("common.origin"), getTranslation("treaties.source-column"));
-        java.util.List<String> hxl = java.util.List.of("#country+name", "#country+code", "#sector+name", "#org+lead+name", "#org+colead+name",
+        List<String> hxl = List.of("#country+name", "#country+code", "#sector+name", "#org+lead+name", "#org+colead+name",
                 "#contact+name", "#status", "#meta+origin", "#meta+source");
-        java.util.List<java.util.List<Object>> rows = listed.stream().map(s -> java.util.Arrays.<Object>asList(s.countryName(), s.iso3(), s.name(),
+        List<List<Object>> rows = listed.stream().map(s -> Arrays.<Object>asList(s.countryName(), s.iso3(), s.name(),
                 s.leadOrganisation(), s.coLeadOrganisation(), s.coordinatorName(), getTranslation("subclusters.status." + s.status()),
                 getTranslation(s.synthetic() ? "demo.badge" : "common.sourced"), s.source())).toList();
-        return new org.clearway.common.TableExport.Table(getTranslation("nav.subclusters"), header, hxl, rows);
+        return new TableExport.Table(getTranslation("nav.subclusters"), header, hxl, rows);
     }
 
     private void openEditor(Subcluster subcluster) {
