@@ -32,7 +32,9 @@ final class TileBenchmark {
      * Phase 1 (tile cache off): each tile's SQL over JDBC and through the endpoint, both on warm database
      * pages (one untimed run of each first), alternating which goes first. Phase 2 (cache on): every tile
      * once to fill the cache, then timed cached requests, anonymous (as a browser session costs about the
-     * same) and with HTTP Basic (a password check remembered, the user loaded per request).
+     * same) and with HTTP Basic (the password check remembered for a minute); then the cached requests
+     * again, each after a 4 ms pause, which shows what resuming the HTTP path after the machine idled costs without
+     * any SQL (an uncached tile's request idles as long while its query runs).
      */
     static void run(PgCluster cluster, int count) throws Exception {
         try (Connection jdbc = DriverManager.getConnection(cluster.jdbcUrl(), PgCluster.SUPERUSER, cluster.password())) {
@@ -77,6 +79,8 @@ final class TileBenchmark {
             }
             double[] anonymousMs = new double[cases.size()];
             double[] basicMs = new double[cases.size()];
+            double[] pausedMs = new double[cases.size()];
+            double[] pausedJdbcMs = new double[cases.size()];
             double[] fillMs = new double[cases.size()];
             double[] fillTileMs = new double[cases.size()];
             try (var app = Bench.app(cluster, Map.of()); var http = new KeepAliveClient("127.0.0.1", port(app))) {
@@ -91,6 +95,15 @@ final class TileBenchmark {
                     anonymousMs[i] = lastMs;
                     get(http, auth, cases.get(i).path());
                     basicMs[i] = lastMs;
+                }
+                // the same cached requests after the machine idled for as long as an uncached tile's query: no SQL at all,
+                // only the HTTP path (client, Tomcat, the filter) resumed after a pause, i.e. what idling costs that path
+                for (int i = 0; i < cases.size(); i++) {
+                    Thread.sleep(4);
+                    get(http, auth, cases.get(i).path());
+                    pausedMs[i] = lastMs;
+                    Thread.sleep(4);
+                    pausedJdbcMs[i] = timed(() -> Bench.count(jdbc, "SELECT 1"));
                 }
             }
             System.out.printf("%d distinct tiles, z4-z14, layers %s (seeded mix)%n", cases.size(),
@@ -110,6 +123,9 @@ final class TileBenchmark {
             System.out.printf("endpoint, anonymous, cache on, miss  p50 %8.2f ms (tile service %8.2f ms)%n", pct(fillMs, 50), pct(fillTileMs, 50));
             System.out.printf("cached tile, anonymous     p50 %8.2f ms   p95 %8.2f ms   (target p50 <= 2 ms)%n", pct(anonymousMs, 50), pct(anonymousMs, 95));
             System.out.printf("cached tile, HTTP Basic    p50 %8.2f ms   p95 %8.2f ms%n", pct(basicMs, 50), pct(basicMs, 95));
+            System.out.printf("cached tile, HTTP Basic, each after a 4 ms pause  p50 %8.2f ms   p95 %8.2f ms   (no SQL: the HTTP path after idling)%n",
+                    pct(pausedMs, 50), pct(pausedMs, 95));
+            System.out.printf("  for comparison: SELECT 1 over JDBC, each after a 4 ms pause  p50 %8.2f ms%n", pct(pausedJdbcMs, 50));
             System.out.printf("largest tile %d bytes; tiles over 500 KB: %d (target 0)%n", maxBytes, over500k);
         }
     }
