@@ -101,7 +101,7 @@ public final class Bench {
     }
 
     static long count(Connection c, String sql) throws Exception {
-        try (var rs = c.createStatement().executeQuery(sql)) {
+        try (var statement = c.createStatement(); var rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -34,7 +34,8 @@ final class TileBenchmark {
      * once to fill the cache, then timed cached requests, anonymous (as a browser session costs about the
      * same) and with HTTP Basic (the password check remembered for a minute); then the cached requests
      * again, each after a 4 ms pause, which shows what resuming the HTTP path after the machine idled costs without
-     * any SQL (an uncached tile's request idles as long while its query runs).
+     * any SQL (an uncached tile's client and request thread wait as long while its query runs), and {@code SELECT 1}
+     * over JDBC after the same pause, for comparison.
      */
     static void run(PgCluster cluster, int count) throws Exception {
         try (Connection jdbc = DriverManager.getConnection(cluster.jdbcUrl(), PgCluster.SUPERUSER, cluster.password())) {
@@ -96,8 +97,8 @@ final class TileBenchmark {
                     get(http, auth, cases.get(i).path());
                     basicMs[i] = lastMs;
                 }
-                // the same cached requests after the machine idled for as long as an uncached tile's query: no SQL at all,
-                // only the HTTP path (client, Tomcat, the filter) resumed after a pause, i.e. what idling costs that path
+                // the same cached requests after the client and Tomcat's threads waited as long as during an uncached tile's
+                // query: no SQL at all, only the HTTP path (client, Tomcat, the filter) resumed after a pause
                 for (int i = 0; i < cases.size(); i++) {
                     Thread.sleep(4);
                     get(http, auth, cases.get(i).path());
