@@ -35,6 +35,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the formats the field exchanges, feature by feature, without holding the file in memory:
@@ -49,6 +51,7 @@ final class FeatureFiles {
     record Header(String format, int srid, List<String> attributes, List<String> warnings) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureFiles.class);
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build(); // features are read one by one
     private static final Pattern EPSG = Pattern.compile("EPSG:{1,2}(\\d{4,6})|/EPSG/0/(\\d{4,6})|CRS84", Pattern.CASE_INSENSITIVE);
@@ -91,6 +94,15 @@ final class FeatureFiles {
             };
         } catch (IOException e) {
             throw new ClearwayException("error.import.unreadable");
+        } catch (ClearwayException | StagingWriter.Failure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a reader tripped over a damaged file (a truncated header, a field longer than its record, a broken table):
+            // the user gets a reason, the log the details; the caller's transaction rolls back what was staged
+            LOG.info("{} file could not be read: {}", format, e.toString());
+            ClearwayException refused = new ClearwayException("error.import.damaged");
+            refused.initCause(e);
+            throw refused;
         }
     }
 
@@ -103,6 +115,9 @@ final class FeatureFiles {
         int srid = 4326;
         BiConsumer<Geometry, String> sink = null;
         int features = 0;
+        boolean single = false; // a file holding one Feature rather than a FeatureCollection
+        JsonNode singleGeometry = null;
+        JsonNode singleProperties = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new ClearwayException("error.import.geojson-shape");
@@ -118,6 +133,11 @@ final class FeatureFiles {
                     if (!"FeatureCollection".equals(type) && !"Feature".equals(type)) {
                         throw new ClearwayException("error.import.geojson-shape");
                     }
+                    single = "Feature".equals(type);
+                } else if (name.equals("geometry")) {
+                    singleGeometry = JSON.readTree(p);
+                } else if (name.equals("properties")) {
+                    singleProperties = JSON.readTree(p);
                 } else if (name.equals("features")) {
                     if (p.currentToken() != JsonToken.START_ARRAY) {
                         throw new ClearwayException("error.import.geojson-shape");
@@ -133,6 +153,13 @@ final class FeatureFiles {
                 } else {
                     p.skipChildren();
                 }
+            }
+            if (single && features == 0) {
+                ObjectNode f = JSON.createObjectNode();
+                f.set("geometry", singleGeometry);
+                f.set("properties", singleProperties);
+                features++;
+                feature(f, factory, attributes, sinkForSrid.apply(srid));
             }
         } catch (JacksonException e) {
             ClearwayException refused = new ClearwayException("error.import.json",

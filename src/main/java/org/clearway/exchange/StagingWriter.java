@@ -34,7 +34,7 @@ final class StagingWriter implements AutoCloseable {
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY import_staging (import_job_id, row_no, geom, attrs) FROM STDIN WITH (FORMAT csv)");
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new Failure(e);
         }
     }
 
@@ -71,7 +71,7 @@ final class StagingWriter implements AutoCloseable {
         try {
             copy.writeToCopy(bytes, 0, bytes.length);
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new Failure(e);
         }
     }
 
@@ -92,7 +92,14 @@ final class StagingWriter implements AutoCloseable {
             flush();
             copy.endCopy();
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new Failure(e);
+        }
+    }
+
+    /** The database refused the staged rows (not the file's fault: reported as a failure, never as a damaged file). */
+    static final class Failure extends IllegalStateException {
+        Failure(SQLException cause) {
+            super(cause);
         }
     }
 

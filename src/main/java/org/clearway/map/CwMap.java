@@ -82,6 +82,9 @@ public class CwMap extends Component implements HasSize {
 
     public CwMap() {
         setSizeFull();
+        // translated defaults, so no map shows the component's built-in English: views add their own labels on top
+        getElement().setProperty("attribution", getTranslation("map.attribution"));
+        setLabels(Map.of());
     }
 
     public void setLayers(List<Layer> layers) {
@@ -101,9 +104,15 @@ public class CwMap extends Component implements HasSize {
         }
     }
 
-    /** Translated popup labels ({@code details}, {@code close}, {@code field.<attribute>}, {@code layer.<id>}). */
+    /**
+     * Translated popup labels ({@code details}, {@code close}, {@code map}, {@code field.<attribute>}, {@code layer.<id>},
+     * {@code value.<attribute>.<code>}), over the translated defaults of {@code details}, {@code close} and {@code map}.
+     */
     public void setLabels(Map<String, String> labels) {
-        getElement().setPropertyMap("labels", labels);
+        Map<String, String> all = new java.util.HashMap<>(Map.of("details", getTranslation("map.popup.details"),
+                "close", getTranslation("map.popup.close"), "map", getTranslation("map.aria")));
+        all.putAll(labels);
+        getElement().setPropertyMap("labels", all);
     }
 
     public void setDetailUrls(Map<String, String> urls) {

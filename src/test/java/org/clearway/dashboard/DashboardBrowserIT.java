@@ -61,6 +61,21 @@ class DashboardBrowserIT {
         page.waitForFunction("() => [...document.querySelectorAll('cw-chart')].every(x => x.hasAttribute('rendered'))", null,
                 new Page.WaitForFunctionOptions().setTimeout(30_000));
         Browser.screenshot(page, "dashboard-subcluster");
+        // each of the dashboard's lists downloads as CSV with its HXL row under a translated header
+        java.util.List<String> fiveW = download(page, "#export-5w-csv");
+        assertThat(fiveW.get(0)).isEqualTo("\uFEFFOrganisation,Admin 1 P-code,Admin area,Activity,Proposals,Requirements (US$),People targeted");
+        assertThat(fiveW.get(1)).isEqualTo("#org,#adm1+code,#adm1+name,#activity,#meta+proposals,#value+funding+required+usd,#targeted");
+        assertThat(fiveW.size()).as("5W rows").isGreaterThan(2);
+        assertThat(download(page, "#export-queue-csv").get(1)).isEqualTo("#activity+code,#org,#status,#value+funding+required+usd");
+        assertThat(download(page, "#export-completeness-csv").get(1)).isEqualTo("#activity+code,#org,#meta+missing+locations,#meta+missing+targets");
+    }
+
+    private static java.util.List<String> download(Page page, String link) {
+        try {
+            return java.nio.file.Files.readAllLines(page.waitForDownload(() -> page.click(link)).path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clearway.common.AccessRefusedException;
 import org.clearway.common.ClearwayException;
+import org.clearway.common.Messages;
 import org.clearway.exchange.ImportService.Source;
 import org.clearway.test.AsUser;
 import org.clearway.test.ClearwayTest;
@@ -66,6 +68,18 @@ class ImportExportIT {
         Path p = dir.resolve(name);
         Files.write(p, bytes);
         return p;
+    }
+
+    Path zip(String name, Map<String, byte[]> entries) throws Exception {
+        Path zip = dir.resolve(name);
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        return zip;
     }
 
     Path file(String name, String text) throws Exception {
@@ -237,7 +251,30 @@ class ImportExportIT {
         assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.kml", file("x.kml", "<kml/>"))).hasMessage("error.import.format");
         assertThatThrownBy(() -> imports.stage(ImportTarget.CASUALTIES, "x.csv", file("x.csv", "a,b\n1,2\n"))).hasMessage("error.import.csv-location");
         assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "x.gpkg", file("x.gpkg", "not a geopackage"))).isInstanceOf(ClearwayException.class);
+        // damaged shapefiles: a .shp shorter than its 100-byte header, and a .dbf whose fields are wider than its records
+        byte[] dbf = new byte[32 + 32 + 1 + 5];
+        dbf[0] = 3;
+        java.nio.ByteBuffer.wrap(dbf).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, 1).putShort(8, (short) 65).putShort(10, (short) 5);
+        System.arraycopy("NAME".getBytes(StandardCharsets.US_ASCII), 0, dbf, 32, 4);
+        dbf[32 + 11] = 'C';
+        dbf[32 + 16] = (byte) 200; // a 200-character field in a 5-byte record
+        dbf[64] = 0x0D;
+        byte[] shp = new byte[100 + 8 + 20];
+        java.nio.ByteBuffer.wrap(shp).putInt(100, 1).putInt(104, 10);
+        java.nio.ByteBuffer.wrap(shp).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(108, 1).putDouble(112, 30.5);
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "short.zip", zip("short.zip", Map.of("a.shp", new byte[10], "a.dbf", dbf))))
+                .hasMessage("error.import.damaged");
+        assertThatThrownBy(() -> imports.stage(ImportTarget.HAZARDS, "wide.zip", zip("wide.zip", Map.of("b.shp", shp, "b.dbf", dbf))))
+                .hasMessage("error.import.damaged");
         assertThat(db.fetchCount(db.selectFrom("import_staging"))).isZero();
+        assertThat(db.fetchCount(db.selectFrom("import_job").where("file_name IN ('short.zip', 'wide.zip')"))).as("no job left behind").isZero();
+        // a file holding a single Feature (not a FeatureCollection) is one feature
+        var single = imports.stage(ImportTarget.HAZARDS, "one.geojson", file("one.geojson", """
+                {"type": "Feature", "properties": {"name": "One", "status": "CHA"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[30.5, 50.4], [30.6, 50.4], [30.6, 50.5], [30.5, 50.4]]]}}"""));
+        assertThat(single.rows()).isEqualTo(1);
+        assertThat(single.attributes()).containsExactly("name", "status");
+        imports.cancel(single.id());
 
         byte[] exported = exports.export("hazards", "UKR", DatasetExport.Format.GEOJSON, k -> k);
         var preview = stageAndValidate(ImportTarget.HAZARDS, file("again.geojson", exported));
@@ -423,6 +460,7 @@ class ImportExportIT {
         }
         var job = imports.stage(ImportTarget.HAZARDS, "hazards-utm36n.zip", zip);
         assertThat(job.format()).isEqualTo("SHAPEFILE");
+        assertThat(Messages.get(Locale.ENGLISH, "data.format." + job.format())).as("the status line names the format").isEqualTo("Shapefile (zip)");
         assertThat(job.sourceSrid()).isEqualTo(32636);
         // dBASE field names are cut to 10 characters: mapped by hand, as a coordinator would
         var preview = imports.validate(job.id(), Map.of("hazard_type", new Source("hazard_typ", null),

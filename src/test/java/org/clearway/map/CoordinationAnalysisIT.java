@@ -95,7 +95,13 @@ class CoordinationAnalysisIT {
     @Test
     void a_partner_sees_overlaps_only_among_proposals_it_may_see() {
         AsUser.login(users, "partner.halo");
-        assertThat(analysis.deconfliction(YEAR, null)).isEmpty();
+        assertThat(analysis.deconfliction(YEAR, null)).as("other organisations' drafts and submissions are not its to see").isEmpty();
+        // its own draft over area B, where another organisation's EORE proposal is published (and a third's is approved, unpublished)
+        proposal("P7", "HALO", "EORE", "TA02", "DRAFT");
+        proposal("P8", "Y", "EORE", "TA02", "PUBLISHED");
+        List<Overlap> overlaps = analysis.deconfliction(YEAR, null);
+        assertThat(overlaps).hasSize(1);
+        assertThat(List.of(overlaps.getFirst().codeA(), overlaps.getFirst().codeB())).containsExactlyInAnyOrder("TEST-P7", "TEST-P8");
     }
 
     @Test
@@ -108,5 +114,15 @@ class CoordinationAnalysisIT {
         assertThat(gap.hazards()).isEqualTo(1);
         // 0.01° x 0.01° at the equator: about 1.23 km² (geography, not degrees)
         assertThat(gap.areaKm2().doubleValue()).isBetween(1.22, 1.24);
+        // a draft clearance proposal over area B covers it once money is committed to it, not while it is only pledged
+        proposal("P6", "Z", "SURVEY_CLEARANCE", "TA02", "DRAFT");
+        String flow = "INSERT INTO funding_flow (source_organisation_id, destination_organisation_id, proposal_id, amount_usd, flow_date, status)"
+                + " SELECT o.organisation_id, p.organisation_id, p.proposal_id, 50000, DATE '2031-03-01', ? FROM proposal p, organisation o"
+                + " WHERE p.code = 'TEST-P6' AND o.acronym = 'X'";
+        db.execute(flow, "PLEDGE");
+        assertThat(analysis.coverageGaps(YEAR, null).stream().filter(g -> g.iso3().equals("TSA")).map(CoverageGap::pcode))
+                .as("a pledge is not funding").containsExactly("TA02");
+        db.execute(flow, "COMMITMENT");
+        assertThat(analysis.coverageGaps(YEAR, null).stream().filter(g -> g.iso3().equals("TSA"))).as("funded: covered").isEmpty();
     }
 }

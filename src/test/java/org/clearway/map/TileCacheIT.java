@@ -63,4 +63,39 @@ class TileCacheIT {
         cache.put(kyiv, tile, cache.generation());
         assertThat(cache.get(kyiv)).isPresent();
     }
+
+    @Test
+    void renaming_an_organisation_or_changing_activities_or_plans_drops_the_layers_that_show_them() {
+        cache.poll();
+        TileKey proposals = key("proposals", 30.52, 50.45, 8);
+        TileKey subclusters = key("subclusters", 30.52, 50.45, 8);
+        TileKey admin1 = key("admin1", 30.52, 50.45, 8);
+        TileKey hazards = key("hazards", 30.52, 50.45, 8);
+        List<TileKey> all = List.of(proposals, subclusters, admin1, hazards);
+        all.forEach(k -> cache.put(k, tile, cache.generation()));
+
+        db.execute("UPDATE organisation SET acronym = 'HALO Trust' WHERE acronym = 'HALO'");
+        db.execute("UPDATE organisation SET acronym = 'HALO' WHERE acronym = 'HALO Trust'");
+        cache.poll();
+        assertThat(cache.get(proposals)).as("proposal tiles show organisations").isEmpty();
+        assertThat(cache.get(subclusters)).as("sub-cluster tiles show their lead").isEmpty();
+        assertThat(cache.get(admin1)).isPresent();
+        assertThat(cache.get(hazards)).isPresent();
+
+        all.forEach(k -> cache.put(k, tile, cache.generation()));
+        long proposal = db.fetchOne("SELECT min(p.proposal_id) FROM proposal p WHERE NOT EXISTS (SELECT 1 FROM proposal_activity a"
+                + " WHERE a.proposal_id = p.proposal_id AND a.activity = 'ADVOCACY')").get(0, Long.class);
+        db.execute("INSERT INTO proposal_activity (proposal_id, activity) VALUES (?, 'ADVOCACY')", proposal);
+        db.execute("DELETE FROM proposal_activity WHERE proposal_id = ? AND activity = 'ADVOCACY'", proposal);
+        cache.poll();
+        assertThat(cache.get(proposals)).as("the activity filter reads proposal activities").isEmpty();
+        assertThat(cache.get(subclusters)).isPresent();
+
+        all.forEach(k -> cache.put(k, tile, cache.generation()));
+        db.execute("UPDATE response_plan SET name = name WHERE response_plan_id = (SELECT min(response_plan_id) FROM response_plan)");
+        cache.poll();
+        assertThat(cache.get(proposals)).as("the year filter reads plans").isEmpty();
+        assertThat(cache.get(admin1)).as("the funding gap is per plan year").isEmpty();
+        assertThat(cache.get(hazards)).isPresent();
+    }
 }

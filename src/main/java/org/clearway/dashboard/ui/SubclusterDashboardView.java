@@ -15,6 +15,8 @@ import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import org.clearway.common.AccessRefusedException;
+import org.clearway.common.TableExport;
+import org.clearway.common.ui.ExportLinks;
 import org.clearway.dashboard.query.DashboardFilter;
 import org.clearway.dashboard.query.DashboardQuery;
 import org.clearway.dashboard.query.Rows;
@@ -77,8 +79,18 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         queue.addColumn(Rows.QueueItem::organisation).setHeader(getTranslation("map.field.organisation")).setAutoWidth(true);
         queue.addColumn(q -> getTranslation("map.value.status." + q.status())).setHeader(getTranslation("map.field.status"));
         queue.addColumn(Rows.QueueItem::requirementsUsd).setHeader(getTranslation("map.field.requirements_usd"));
-        queue.setItems(query.reviewQueue(f));
+        List<Rows.QueueItem> queueItems = query.reviewQueue(f);
+        queue.setItems(queueItems);
         queue.setAllRowsVisible(true);
+        String fileSuffix = subcluster.iso3().toLowerCase(java.util.Locale.ROOT) + "-" + f.year();
+        // the tables are built here, under the session lock (translations need the UI); the links only write them out
+        TableExport.Table queueTable = new TableExport.Table(
+                getTranslation("dashboard.queue"), List.of(getTranslation("map.field.code"), getTranslation("map.field.organisation"),
+                        getTranslation("map.field.status"), getTranslation("map.field.requirements_usd")),
+                List.of("#activity+code", "#org", "#status", "#value+funding+required+usd"),
+                queueItems.stream().map(q -> java.util.Arrays.<Object>asList(q.code(), q.organisation(), getTranslation("map.value.status." + q.status()),
+                        q.requirementsUsd())).toList());
+        ExportLinks queueExports = new ExportLinks(this, "export-queue", "review-queue-" + fileSuffix, () -> queueTable);
 
         Div chartGrid = new Div(charts.chart("chart-partners", charts.byPartner(query.fundingByPartner(f))),
                 charts.chart("chart-activities", charts.activities(query.activityMix(f))));
@@ -95,9 +107,9 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         fiveWGrid.addColumn(Rows.FiveW::peopleTargeted).setHeader(getTranslation("dashboard.series.people"));
         fiveWGrid.setItems(fiveW);
         fiveWGrid.setHeight("20rem");
-        org.clearway.common.ui.ExportLinks exports = new org.clearway.common.ui.ExportLinks(this, "export-5w",
-                "5w-" + subcluster.iso3().toLowerCase() + "-" + f.year(), () -> new org.clearway.common.TableExport.Table("5W", FIVE_W_HEADER,
-                        FIVE_W_HXL, fiveW.stream().map(SubclusterDashboardView::fiveWCells).toList()));
+        TableExport.Table fiveWTable = new TableExport.Table("5W", FIVE_W_HEADER_KEYS.stream().map(this::getTranslation).toList(), FIVE_W_HXL,
+                fiveW.stream().map(SubclusterDashboardView::fiveWCells).toList());
+        ExportLinks exports = new ExportLinks(this, "export-5w", "5w-" + fileSuffix, () -> fiveWTable);
 
         CwMap map = new CwMap();
         map.setHeight("420px");
@@ -118,15 +130,24 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         completeness.addColumn(Rows.Completeness::organisation).setHeader(getTranslation("map.field.organisation"));
         completeness.addColumn(c -> (c.missingLocations() ? getTranslation("dashboard.missing.locations") + " " : "")
                 + (c.missingTargets() ? getTranslation("dashboard.missing.targets") : "")).setHeader(getTranslation("dashboard.missing"));
-        completeness.setItems(query.completeness(f));
+        List<Rows.Completeness> gaps = query.completeness(f);
+        completeness.setItems(gaps);
         completeness.setAllRowsVisible(true);
+        TableExport.Table completenessTable = new TableExport.Table(getTranslation("dashboard.completeness"), List.of(getTranslation("map.field.code"),
+                        getTranslation("map.field.organisation"), getTranslation("dashboard.missing") + ": " + getTranslation("dashboard.missing.locations"),
+                        getTranslation("dashboard.missing") + ": " + getTranslation("dashboard.missing.targets")),
+                        List.of("#activity+code", "#org", "#meta+missing+locations", "#meta+missing+targets"),
+                        gaps.stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.organisation(), c.missingLocations(), c.missingTargets())).toList());
+        ExportLinks completenessExports = new ExportLinks(this, "export-completeness", "completeness-" + fileSuffix, () -> completenessTable);
 
-        add(heading, figures, new H3(getTranslation("dashboard.queue")), queue, chartGrid, new H3(getTranslation("dashboard.5w")), exports,
-                fiveWGrid, new H3(getTranslation("nav.map")), map, new H3(getTranslation("dashboard.completeness")), completeness);
+        add(heading, figures, new H3(getTranslation("dashboard.queue")), queueExports, queue, chartGrid, new H3(getTranslation("dashboard.5w")),
+                exports, fiveWGrid, new H3(getTranslation("nav.map")), map, new H3(getTranslation("dashboard.completeness")), completenessExports,
+                completeness);
     }
 
-    static final List<String> FIVE_W_HEADER = List.of("Organisation", "Admin 1 P-code", "Admin 1", "Activity", "Proposals",
-            "Requirements (USD)", "People targeted");
+    /** The 5W export's column names (translated: a French export has French headers; the HXL row below is the same in every language). */
+    static final List<String> FIVE_W_HEADER_KEYS = List.of("map.field.organisation", "dashboard.5w.col.pcode", "map.analysis.area",
+            "map.analysis.activity", "dashboard.5w.col.proposals", "map.field.requirements_usd", "dashboard.series.people");
     static final List<String> FIVE_W_HXL = List.of("#org", "#adm1+code", "#adm1+name", "#activity", "#meta+proposals",
             "#value+funding+required+usd", "#targeted");
 

@@ -47,6 +47,8 @@ import org.clearway.exchange.ImportService.Source;
 import org.clearway.exchange.ImportTarget;
 import org.clearway.map.CwMap;
 import org.clearway.map.MapLayers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
@@ -59,6 +61,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 @PermitAll
 public class DataExchangeView extends VerticalLayout implements HasDynamicTitle {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DataExchangeView.class);
     private final DatasetExport exports;
     private final ImportService imports;
 
@@ -145,6 +148,9 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
                 staged = imports.stage(importTarget, meta.fileName(), file.toPath());
             } catch (ClearwayException e) {
                 error = getTranslation(e.key(), e.args());
+            } catch (RuntimeException e) { // whatever else went wrong: a reason on screen, the details in the log, nothing staged
+                LOG.warn("staging {} failed", meta.fileName(), e);
+                error = getTranslation("error.import.failed");
             } finally {
                 Files.deleteIfExists(file.toPath());
             }
@@ -219,6 +225,9 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
                 showPreview(imports.validate(j.id(), m));
             } catch (ClearwayException ex) {
                 showStatus(getTranslation(ex.key(), ex.args()), true);
+            } catch (RuntimeException ex) {
+                LOG.warn("checking import {} failed", j.id(), ex);
+                showStatus(getTranslation("error.import.failed"), true);
             }
         });
         check.setId("import-check");
@@ -330,6 +339,7 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
                     args = ex.args();
                     failed = true;
                 } catch (RuntimeException ex) {
+                    LOG.warn("import {} failed", jobId, ex);
                     key = "error.import.failed";
                     args = new Object[0];
                     failed = true;

@@ -1,10 +1,13 @@
 package org.clearway.map.query;
 
 import static org.clearway.home.query.HomeQuery.proposalScope;
+import static org.clearway.jooq.Tables.PROPOSAL;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.clearway.home.query.HomeQuery;
 import org.clearway.security.CurrentUser;
+import org.clearway.security.Role;
 import org.clearway.security.UserScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -31,11 +34,15 @@ public class CoordinationAnalysis {
         this.currentUser = currentUser;
     }
 
-    /** Overlaps among the proposals the user may see, for a plan year and optionally one sub-cluster. */
+    /**
+     * Overlaps among the proposals the user may see, for a plan year and optionally one sub-cluster. A partner sees its
+     * own organisation's proposals and every published one, as on the map: what its plans overlap with in public.
+     */
     @Transactional(readOnly = true)
     public List<Overlap> deconfliction(int year, Long subclusterId) {
         UserScope scope = currentUser.require();
-        Condition visibleA = proposalScope(scope);
+        Condition visibleA = scope.role() == Role.PARTNER
+                ? proposalScope(scope).or(PROPOSAL.STATUS.in(HomeQuery.PUBLIC_STATES)) : proposalScope(scope);
         String visibleSql = db.renderInlined(visibleA);
         String sql = """
                 WITH p AS (
@@ -65,7 +72,9 @@ public class CoordinationAnalysis {
 
     /**
      * Hazardous areas (not yet released) that intersect no footprint of an accepted or funded proposal with
-     * survey and clearance in the year, by admin-1 area. Leads see their sub-clusters' countries.
+     * survey and clearance in the year, by admin-1 area, with their whole area. Funded means money committed or paid
+     * (a pledge is not funding, as in the funding tiles and dashboards), to a proposal neither rejected nor withdrawn.
+     * Leads see their sub-clusters' countries.
      */
     @Transactional(readOnly = true)
     public List<CoverageGap> coverageGaps(int year, Long subclusterId) {
@@ -80,7 +89,8 @@ public class CoordinationAnalysis {
                     JOIN response_plan rp ON rp.response_plan_id = p.response_plan_id
                     JOIN proposal_activity pa ON pa.proposal_id = p.proposal_id AND pa.activity = 'SURVEY_CLEARANCE'
                     WHERE rp.year = {0} AND p.deleted_at IS NULL AND p.footprint IS NOT NULL
-                      AND (p.status IN %s OR EXISTS (SELECT 1 FROM funding_flow f WHERE f.proposal_id = p.proposal_id))
+                      AND (p.status IN %s OR p.status NOT IN ('REJECTED', 'WITHDRAWN') AND EXISTS (SELECT 1 FROM funding_flow f
+                           WHERE f.proposal_id = p.proposal_id AND f.status IN ('COMMITMENT', 'PAID')))
                 )
                 SELECT a.admin_area_id, a.pcode, a.name, a.iso3, count(*)::int,
                        round((sum(ST_Area(h.geom::geography)) / 1e6)::numeric, 3) AS km2

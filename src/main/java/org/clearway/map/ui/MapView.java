@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clearway.map.CwMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.clearway.map.CwMap.Layer;
 import org.clearway.map.MapLayers;
 import org.clearway.map.query.CoordinationAnalysis;
@@ -48,7 +49,8 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
     private final Checkbox fundingGap = new Checkbox();
     private final Checkbox byFunding = new Checkbox();
 
-    public MapView(PlaceSearch places, SubclusterService subclusters, CoordinationAnalysis coordination) {
+    public MapView(PlaceSearch places, SubclusterService subclusters, CoordinationAnalysis coordination,
+                   @Value("${clearway.map.xyz-url:}") String xyzUrl, @Value("${clearway.map.xyz-attribution:}") String xyzAttribution) {
         this.places = places;
         this.analysis = new AnalysisPanel(coordination,
                 o -> select("proposals", List.of(o.proposalA(), o.proposalB())),
@@ -65,6 +67,12 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
         map.setPopupFields(MapLayers.popupFields());
         map.setDetailUrls(MapLayers.detailUrls());
         map.setAttribution(getTranslation("map.attribution"));
+        if (!xyzUrl.isBlank()) { // an online raster base map under our layers, only when configured (clearway.map.xyz-url)
+            map.setXyzUrl(xyzUrl.strip());
+            if (!xyzAttribution.isBlank()) {
+                map.setAttribution(getTranslation("map.attribution.with-base", getTranslation("map.attribution"), xyzAttribution.strip()));
+            }
+        }
 
         ComboBox<Place> search = new ComboBox<>(getTranslation("map.search"));
         search.setId("place-search");
@@ -211,6 +219,10 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
         }
         for (String h : List.of("ACTIVE", "PARTIALLY_RELEASED", "RELEASED")) {
             labels.put("value.status." + h, getTranslation("hazard.status." + h));
+        }
+        for (String v : List.of("sex.FEMALE", "sex.MALE", "sex.UNKNOWN", "age_group.CHILD", "age_group.ADULT", "age_group.OLDER",
+                "age_group.UNKNOWN", "civilian.true", "civilian.false")) {
+            labels.put("value." + v, getTranslation("map.value." + v));
         }
         return labels;
     }
