@@ -115,7 +115,7 @@ BEGIN
                    mode() WITHIN GROUP (ORDER BY h.contamination_type) AS contamination_type,
                    ST_AsMVTGeom(ST_Centroid(ST_Collect(ST_Transform(h.anchor, 3857))), env, 4096, 64, true) AS geom
             FROM hazard h
-            WHERE h.anchor && env4326 AND h.status <> 'RELEASED'
+            WHERE h.anchor && env4326 AND (h.status <> 'RELEASED' OR p_status = 'RELEASED') -- released ones only when asked for
               AND (p_country IS NULL OR h.iso3 = p_country) AND (p_status IS NULL OR h.status = p_status)
               AND (p_type IS NULL OR h.hazard_type = p_type)
             GROUP BY ST_SnapToGrid(ST_Transform(h.anchor, 3857), cell)) f

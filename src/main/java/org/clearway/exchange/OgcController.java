@@ -71,9 +71,63 @@ public class OgcController {
                 .put("description", "Field sub-clusters, appeal proposals, contamination, casualties and treaty status, as OGC API – Features.");
         ArrayNode links = root.putArray("links");
         link(links, base(), "self", "application/json", "This document");
+        link(links, base() + "/api", "service-desc", OPENAPI, "The API definition (OpenAPI 3.0)");
         link(links, base() + "/conformance", "conformance", "application/json", "Conformance classes");
         link(links, base() + "/collections", "data", "application/json", "Collections");
         return root.toString();
+    }
+
+    static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+
+    /** The API definition the landing page links to (Core: /req/core/root-success), generated from the collections served. */
+    @GetMapping(value = "/api", produces = {OPENAPI, MediaType.APPLICATION_JSON_VALUE})
+    public String api() {
+        ObjectNode root = json.createObjectNode().put("openapi", "3.0.3");
+        root.putObject("info").put("title", "Clearway OGC API – Features").put("version", "1.0")
+                .put("description", "Read-only. Anonymous callers see published data; HTTP Basic gives the caller's scope.");
+        root.putArray("servers").addObject().put("url", base());
+        root.putObject("components").putObject("securitySchemes").putObject("basic").put("type", "http").put("scheme", "basic");
+        ArrayNode security = root.putArray("security");
+        security.addObject().putArray("basic");
+        security.addObject(); // or anonymous
+        ObjectNode paths = root.putObject("paths");
+        operation(paths, "/", "landing", "Landing page", "application/json");
+        operation(paths, "/conformance", "conformance", "Conformance classes", "application/json");
+        operation(paths, "/collections", "collections", "The collections", "application/json");
+        for (OgcCollection c : OgcCollection.ALL) {
+            operation(paths, "/collections/" + c.id(), "describe-" + c.id(), c.title(), "application/json");
+            ObjectNode items = operation(paths, "/collections/" + c.id() + "/items", "items-" + c.id(), c.title() + ": features",
+                    "application/geo+json");
+            ArrayNode parameters = items.putArray("parameters");
+            parameter(parameters, "limit", "integer", "At most this many features (1 to " + MAX_LIMIT + "; " + DEFAULT_LIMIT + " by default)");
+            parameter(parameters, "offset", "integer", "Features to skip (the next and prev links carry it)");
+            ObjectNode bbox = parameter(parameters, "bbox", "array", "Only features meeting this box: min lon, min lat, max lon, max lat (CRS84)");
+            ((ObjectNode) bbox.get("schema")).putObject("items").put("type", "number");
+            bbox.put("style", "form").put("explode", false);
+            if (c.temporal() != null) {
+                parameter(parameters, "datetime", "string", "A date or an interval (RFC 3339, '..' for open ends) on "
+                        + c.temporal().substring(c.temporal().indexOf('.') + 1));
+            }
+            ObjectNode one = operation(paths, "/collections/" + c.id() + "/items/{featureId}", "item-" + c.id(), c.title() + ": one feature",
+                    "application/geo+json");
+            parameter(one.putArray("parameters"), "featureId", "string", "The feature's id").put("in", "path").put("required", true);
+        }
+        return root.toString();
+    }
+
+    private ObjectNode operation(ObjectNode paths, String path, String id, String summary, String mediaType) {
+        ObjectNode get = paths.putObject(path).putObject("get").put("operationId", id).put("summary", summary);
+        ObjectNode responses = get.putObject("responses");
+        responses.putObject("200").put("description", "OK").putObject("content").putObject(mediaType).putObject("schema").put("type", "object");
+        responses.putObject("400").put("description", "A parameter is invalid: the reason in the body");
+        responses.putObject("404").put("description", "No such collection or feature");
+        return get;
+    }
+
+    private static ObjectNode parameter(ArrayNode parameters, String name, String type, String description) {
+        ObjectNode p = parameters.addObject().put("name", name).put("in", "query").put("required", false).put("description", description);
+        p.putObject("schema").put("type", type);
+        return p;
     }
 
     @GetMapping(value = "/conformance", produces = MediaType.APPLICATION_JSON_VALUE)

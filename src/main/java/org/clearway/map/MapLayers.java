@@ -18,6 +18,10 @@ public final class MapLayers {
     public static final Map<String, String> HAZARD_COLOURS = ordered("SHA", "rgba(246,178,107,0.75)", "CHA", "rgba(204,0,0,0.75)");
     public static final Map<String, String> RELEASE_COLOURS = ordered(
             "CANCELLED", "rgba(147,196,125,0.8)", "REDUCED", "rgba(118,165,175,0.8)", "CLEARED", "rgba(56,118,29,0.85)");
+    /** Hazards coloured by what contaminates them (a choice on the map page; by SHA/CHA otherwise). */
+    public static final Map<String, String> CONTAMINATION_COLOURS = ordered("AP_MINE", "rgba(204,0,0,0.75)", "AV_MINE", "rgba(127,0,0,0.75)",
+            "CLUSTER_MUNITION", "rgba(153,51,153,0.75)", "UXO", "rgba(230,145,56,0.75)", "AXO", "rgba(191,144,0,0.75)",
+            "IED", "rgba(0,0,0,0.7)", "MIXED", "rgba(61,133,198,0.75)", "UNKNOWN", "rgba(153,153,153,0.75)");
     public static final Map<String, String> CASUALTY_COLOURS = ordered("KILLED", "#7f0000", "INJURED", "#e06666");
     public static final List<Double> GAP_BREAKS = List.of(1.0, 250_000.0, 1_000_000.0, 3_000_000.0);
     public static final List<String> GAP_COLOURS = List.of("rgba(0,0,0,0)", "#fde0c5", "#facba6", "#f59e72", "#e4572e");

@@ -58,6 +58,14 @@ class OgcApiIT {
         JsonNode landing = body("/ogc", null);
         assertThat(link(landing, "conformance")).endsWith("/ogc/conformance");
         assertThat(link(landing, "data")).endsWith("/ogc/collections");
+        // the API definition (OGC API - Features Core: the landing page links to it), with every collection's operations
+        assertThat(link(landing, "service-desc")).endsWith("/ogc/api");
+        JsonNode api = body("/ogc/api", null);
+        assertThat(api.path("openapi").asString()).startsWith("3.0");
+        assertThat(api.path("paths").has("/collections/hazards/items")).isTrue();
+        assertThat(api.path("paths").has("/collections/casualties/items/{featureId}")).isTrue();
+        assertThat(api.path("paths").path("/collections/casualties/items").path("get").path("parameters").toString())
+                .contains("\"limit\"", "\"bbox\"", "\"datetime\"");
         assertThat(body("/ogc/conformance", null).path("conformsTo").toString())
                 .contains("ogcapi-features-1/1.0/conf/core", "ogcapi-features-1/1.0/conf/geojson");
         JsonNode collections = body("/ogc/collections", null);

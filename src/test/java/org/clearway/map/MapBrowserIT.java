@@ -81,5 +81,14 @@ class MapBrowserIT {
         page.waitForTimeout(500);
         page.waitForSelector("cw-map[tiles-loaded]", new Page.WaitForSelectorOptions().setTimeout(60_000));
         Browser.screenshot(page, "map-overview");
+
+        // the analysis lists download as the user sees them: the overlaps tab is open, the gaps tab a click away
+        String overlaps = java.nio.file.Files.readString(page.waitForDownload(() -> page.click("#overlaps-export-csv")).path());
+        assertThat(overlaps.lines().skip(1).findFirst().orElse(""))
+                .isEqualTo("#activity+code+a,#org+a,#activity+code+b,#org+b,#sector+activity,#area+km2+overlap");
+        page.click("vaadin-tab:has-text('Coverage gaps')");
+        String gaps = java.nio.file.Files.readString(page.waitForDownload(() -> page.click("#coverage-gaps-export-csv")).path());
+        assertThat(gaps.lines().skip(1).findFirst().orElse("")).isEqualTo("#adm1+name,#adm1+code,#country+code,#meta+hazards,#area+km2+uncovered");
+        assertThat(gaps.lines().count()).as("the demo data has uncovered hazards").isGreaterThan(2);
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.clearway.map.query.CoordinationAnalysis;
@@ -67,6 +69,23 @@ class MapViewIT extends SpringBrowserlessTest {
         assertThat(plain.getElement().getPropertyRaw("labels").toString()).contains("\"close\":\"Fermer\"");
         plain.setLabels(java.util.Map.of("map", "Carte du pays"));
         assertThat(plain.getElement().getPropertyRaw("labels").toString()).contains("\"close\":\"Fermer\"", "\"map\":\"Carte du pays\"");
+    }
+
+    @Test
+    void hazards_filter_by_status_and_colour_by_contamination_with_a_legend() {
+        AsUser.login(users, "coordinator");
+        navigate(MapView.class);
+        CwMap map = $(CwMap.class).id("map");
+        @SuppressWarnings("unchecked")
+        Select<String> status = $(Select.class).id("hazard-status");
+        @SuppressWarnings("unchecked")
+        Select<String> colour = $(Select.class).id("hazard-colour");
+        status.setValue("RELEASED");
+        colour.setValue("contamination_type");
+        String layers = map.getElement().getPropertyRaw("layers").toString();
+        assertThat(layers).contains("\"status\":\"RELEASED\"").contains("\"by\":\"contamination_type\"");
+        assertThat($(Div.class).all().stream().filter(d -> d.hasClassName("cw-legend")).map(d -> d.getElement().getTextRecursively()).toList().toString())
+                .contains("Anti-personnel mines", "Cluster munition remnants");
     }
 
     private static Stream<CwMap> maps(Component root) {

@@ -85,6 +85,17 @@ class TileEndpointIT {
     }
 
     @Test
+    void released_hazards_are_left_out_of_low_zooms_unless_asked_for() throws Exception {
+        db.execute("""
+                INSERT INTO hazard (iso3, hazard_type, contamination_type, status, name, geom, area_m2)
+                VALUES ('UKR', 'CHA', 'AP_MINE', 'RELEASED', 'TEST-TILE-HAZARD', ST_Multi(ST_MakeEnvelope(33.001, 45.001, 33.002, 45.002, 4326)), 1)""");
+        List<Feature> asked = MvtReader.read(get(tilePath("hazards", 33.0015, 45.0015, 6, "status=RELEASED"), null, null).body())
+                .getOrDefault("hazards", List.of());
+        assertThat(asked.stream().mapToLong(f -> ((Number) f.properties().get("count")).longValue()).sum())
+                .as("asked for, released hazards are in the low-zoom clusters too").isPositive();
+    }
+
+    @Test
     void low_zooms_cluster_points_and_stay_small() throws Exception {
         HttpResponse<byte[]> response = get(tilePath("casualties", 31, 49, 4, "year=2023"), null, null);
         List<Feature> clusters = MvtReader.read(response.body()).get("casualties");

@@ -5,8 +5,12 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import java.text.NumberFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.clearway.common.TableExport;
+import org.clearway.common.ui.ExportLinks;
 import org.clearway.map.query.CoordinationAnalysis;
 import org.clearway.map.query.CoverageGap;
 import org.clearway.map.query.Overlap;
@@ -19,6 +23,9 @@ class AnalysisPanel extends TabSheet {
     private final Grid<CoverageGap> gaps = new Grid<>();
     private final Paragraph overlapsNote = new Paragraph();
     private final Paragraph gapsNote = new Paragraph();
+    /** What the lists show, as export tables: built in {@link #refresh} (under the session lock), written out on download. */
+    private TableExport.Table overlapsTable;
+    private TableExport.Table gapsTable;
 
     AnalysisPanel(CoordinationAnalysis analysis, Consumer<Overlap> onOverlap, Consumer<CoverageGap> onGap) {
         this.analysis = analysis;
@@ -28,7 +35,7 @@ class AnalysisPanel extends TabSheet {
         overlaps.addColumn(o -> o.codeA() + " (" + o.organisationA() + ")").setHeader(getTranslation("map.analysis.proposal-a")).setAutoWidth(true);
         overlaps.addColumn(o -> o.codeB() + " (" + o.organisationB() + ")").setHeader(getTranslation("map.analysis.proposal-b")).setAutoWidth(true);
         overlaps.addColumn(o -> getTranslation("activity." + o.activity())).setHeader(getTranslation("map.analysis.activity"));
-        overlaps.addColumn(Overlap::overlapKm2).setHeader(getTranslation("map.analysis.overlap-km2"));
+        overlaps.addColumn(o -> km2(o.overlapKm2())).setHeader(getTranslation("map.analysis.overlap-km2"));
         overlaps.setHeight("16rem");
         overlaps.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -39,15 +46,17 @@ class AnalysisPanel extends TabSheet {
         gaps.addThemeVariants(GridVariant.LUMO_COMPACT);
         gaps.addColumn(g -> g.name() + " (" + g.pcode() + ")").setHeader(getTranslation("map.analysis.area")).setAutoWidth(true);
         gaps.addColumn(CoverageGap::hazards).setHeader(getTranslation("map.analysis.hazards"));
-        gaps.addColumn(CoverageGap::areaKm2).setHeader(getTranslation("map.analysis.km2"));
+        gaps.addColumn(g -> km2(g.areaKm2())).setHeader(getTranslation("map.analysis.km2"));
         gaps.setHeight("16rem");
         gaps.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 onGap.accept(e.getValue());
             }
         });
-        add(getTranslation("map.analysis.deconfliction"), new VerticalLayout(overlapsNote, overlaps));
-        add(getTranslation("map.analysis.gaps"), new VerticalLayout(gapsNote, gaps));
+        add(getTranslation("map.analysis.deconfliction"), new VerticalLayout(overlapsNote,
+                new ExportLinks(this, "overlaps-export", "deconfliction", () -> overlapsTable), overlaps));
+        add(getTranslation("map.analysis.gaps"), new VerticalLayout(gapsNote,
+                new ExportLinks(this, "coverage-gaps-export", "coverage-gaps", () -> gapsTable), gaps));
     }
 
     void refresh(int year, Long subclusterId) {
@@ -57,5 +66,22 @@ class AnalysisPanel extends TabSheet {
         List<CoverageGap> uncovered = analysis.coverageGaps(year, subclusterId);
         gaps.setItems(uncovered);
         gapsNote.setText(getTranslation("map.analysis.gaps.note", uncovered.size(), String.valueOf(year)));
+        String a = getTranslation("map.analysis.proposal-a");
+        String b = getTranslation("map.analysis.proposal-b");
+        String org = getTranslation("map.field.organisation");
+        overlapsTable = new TableExport.Table(getTranslation("map.analysis.deconfliction"),
+                List.of(a, a + " – " + org, b, b + " – " + org, getTranslation("map.analysis.activity"), getTranslation("map.analysis.overlap-km2")),
+                List.of("#activity+code+a", "#org+a", "#activity+code+b", "#org+b", "#sector+activity", "#area+km2+overlap"),
+                found.stream().map(o -> Arrays.<Object>asList(o.codeA(), o.organisationA(), o.codeB(), o.organisationB(),
+                        getTranslation("activity." + o.activity()), o.overlapKm2())).toList());
+        gapsTable = new TableExport.Table(getTranslation("map.analysis.gaps"),
+                List.of(getTranslation("map.analysis.area"), getTranslation("dashboard.5w.col.pcode"), getTranslation("map.field.iso3"), getTranslation("map.analysis.hazards"),
+                        getTranslation("map.analysis.km2")),
+                List.of("#adm1+name", "#adm1+code", "#country+code", "#meta+hazards", "#area+km2+uncovered"),
+                uncovered.stream().map(g -> Arrays.<Object>asList(g.name(), g.pcode(), g.iso3(), g.hazards(), g.areaKm2())).toList());
+    }
+
+    private String km2(java.math.BigDecimal value) {
+        return value == null ? "" : NumberFormat.getNumberInstance(getLocale()).format(value);
     }
 }

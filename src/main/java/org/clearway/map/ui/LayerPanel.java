@@ -50,14 +50,17 @@ class LayerPanel extends VerticalLayout {
         Style style = layer.style();
         if (style.colors() != null) {
             for (Map.Entry<String, String> e : style.colors().entrySet()) {
-                legend.add(item(e.getValue(), getTranslation("map.value." + style.by() + "." + e.getKey())));
+                // contamination types have their names in the domain's words already (contamination.*)
+                legend.add(item(e.getValue(), getTranslation(("contamination_type".equals(style.by()) ? "contamination." : "map.value." + style.by() + ".")
+                        + e.getKey())));
             }
         } else if (style.classes() != null) {
             List<Double> breaks = style.classes().breaks();
             List<String> colours = style.classes().colors();
             for (int i = 0; i < colours.size(); i++) {
-                String label = i == 0 ? "< " + format(breaks.get(0))
-                        : i == breaks.size() ? "≥ " + format(breaks.get(i - 1)) : format(breaks.get(i - 1)) + " – " + format(breaks.get(i));
+                String label = i == 0 ? getTranslation("map.range.below", format(breaks.get(0)))
+                        : i == breaks.size() ? getTranslation("map.range.from", format(breaks.get(i - 1)))
+                        : getTranslation("map.range.between", format(breaks.get(i - 1)), format(breaks.get(i)));
                 legend.add(item(colours.get(i), getTranslation("map.classes." + style.classes().attribute(), label)));
             }
         } else {
@@ -66,8 +69,11 @@ class LayerPanel extends VerticalLayout {
         return legend;
     }
 
-    private static String format(double v) {
-        return v >= 1_000_000 ? (v / 1_000_000) + "M" : v >= 1000 ? (int) (v / 1000) + "k" : Integer.toString((int) v);
+    /** A class break in the user's language, short (1M, 500K; 1 M, 500 k in French). */
+    private String format(double v) {
+        java.text.NumberFormat compact = java.text.NumberFormat.getCompactNumberInstance(getLocale(), java.text.NumberFormat.Style.SHORT);
+        compact.setMaximumFractionDigits(1);
+        return compact.format(v);
     }
 
     private static Div item(String colour, String label) {

@@ -46,6 +46,8 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
     private final Select<String> status = new Select<>();
     private final Select<String> activity = new Select<>();
     private final Select<String> treaty = new Select<>();
+    private final Select<String> hazardStatus = new Select<>();
+    private final Select<String> hazardColour = new Select<>();
     private final Checkbox fundingGap = new Checkbox();
     private final Checkbox byFunding = new Checkbox();
 
@@ -107,10 +109,20 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
         treaty.setItemLabelGenerator(t -> t.isEmpty() ? getTranslation("map.filter.none") : getTranslation("treaty." + t));
         treaty.setValue("");
         treaty.setId("treaty-choropleth");
+        hazardStatus.setLabel(getTranslation("map.filter.hazard-status"));
+        hazardStatus.setItems(withEmpty(List.of("ACTIVE", "PARTIALLY_RELEASED", "RELEASED")));
+        hazardStatus.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("map.filter.all") : getTranslation("hazard.status." + s));
+        hazardStatus.setValue("");
+        hazardStatus.setId("hazard-status");
+        hazardColour.setLabel(getTranslation("map.filter.hazard-colour"));
+        hazardColour.setItems("hazard_type", "contamination_type");
+        hazardColour.setItemLabelGenerator(c -> getTranslation("map.filter.hazard-colour." + c));
+        hazardColour.setValue("hazard_type");
+        hazardColour.setId("hazard-colour");
         fundingGap.setLabel(getTranslation("map.filter.funding-gap"));
         fundingGap.setId("funding-gap-choropleth");
         byFunding.setLabel(getTranslation("map.filter.by-funding"));
-        List.of(year, status, activity, treaty).forEach(s -> s.addValueChangeListener(e -> update()));
+        List.of(year, status, activity, treaty, hazardStatus, hazardColour).forEach(s -> s.addValueChangeListener(e -> update()));
         subcluster.addValueChangeListener(e -> {
             update();
             if (e.getValue() != null) {
@@ -125,7 +137,7 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
         export.setId("export-png");
 
         VerticalLayout side = new VerticalLayout(search, new H3(getTranslation("map.filters")), year, subcluster, status, activity, byFunding,
-                treaty, fundingGap, layerPanel, export);
+                hazardStatus, hazardColour, treaty, fundingGap, layerPanel, export);
         side.setWidth("20rem");
         side.getStyle().set("flex-shrink", "0").set("overflow", "auto");
         Div mapBox = new Div(map);
@@ -166,7 +178,13 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
                         layer = layer.withStyle(layer.style().classedBy("pct_funded", MapLayers.FUNDED_BREAKS, MapLayers.FUNDED_COLOURS));
                     }
                 }
-                case "hazards" -> q.put("country", iso3);
+                case "hazards" -> {
+                    q.put("country", iso3);
+                    q.put("status", hazardStatus.getValue());
+                    if ("contamination_type".equals(hazardColour.getValue())) {
+                        layer = layer.withStyle(layer.style().colouredBy("contamination_type", MapLayers.CONTAMINATION_COLOURS));
+                    }
+                }
                 case "land_release", "casualties", "eore" -> {
                     q.put("country", iso3);
                     q.put("year", String.valueOf(y));
