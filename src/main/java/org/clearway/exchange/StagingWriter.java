@@ -45,7 +45,7 @@ final class StagingWriter implements AutoCloseable {
         }
         buffer.append(jobId).append(',').append(rows).append(',');
         if (geometry != null && !geometry.isEmpty()) {
-            if (!Double.isNaN(geometry.getCoordinate().getZ())) {
+            if (!Double.isNaN(geometry.getCoordinate().getZ()) || !Double.isNaN(geometry.getCoordinate().getM())) { // 2D is kept
                 dropped3d = true;
             }
             geometry.setSRID(srid);

@@ -273,8 +273,13 @@ class ImportExportIT {
                 {"type": "Feature", "properties": {"name": "One", "status": "CHA"},
                  "geometry": {"type": "Polygon", "coordinates": [[[30.5, 50.4], [30.6, 50.4], [30.6, 50.5], [30.5, 50.4]]]}}"""));
         assertThat(single.rows()).isEqualTo(1);
+        assertThat(single.warnings()).as("2D").doesNotContain("import.warning.3d:");
         assertThat(single.attributes()).containsExactly("name", "status");
         imports.cancel(single.id());
+        // M values (a measure per vertex, e.g. from a linear-referencing system) are dropped like Z, and said so
+        var measured = imports.stage(ImportTarget.CASUALTIES, "m.csv", file("m.csv", "wkt,outcome\n\"POINT M (30.52 50.45 7)\",KILLED\n"));
+        assertThat(measured.warnings()).contains("import.warning.3d:");
+        imports.cancel(measured.id());
 
         byte[] exported = exports.export("hazards", "UKR", DatasetExport.Format.GEOJSON, k -> k);
         var preview = stageAndValidate(ImportTarget.HAZARDS, file("again.geojson", exported));

@@ -125,4 +125,15 @@ class CoordinationAnalysisIT {
         db.execute(flow, "COMMITMENT");
         assertThat(analysis.coverageGaps(YEAR, null).stream().filter(g -> g.iso3().equals("TSA"))).as("funded: covered").isEmpty();
     }
+
+    @Test
+    void a_new_boundary_moves_the_footprints_of_the_proposals_located_in_it() {
+        AsUser.login(users, "coordinator");
+        assertThat(analysis.coverageGaps(YEAR, null).stream().filter(g -> g.iso3().equals("TSA")).map(CoverageGap::pcode)).containsExactly("TA02");
+        // area A's boundary, as an import of COD-AB boundaries would update it: now its western half only, without H1
+        db.execute("UPDATE admin_area SET geom = ST_Multi(ST_MakeEnvelope(-160, 0, -159.6, 1, 4326)) WHERE pcode = 'TA01'");
+        assertThat(db.fetchOne("SELECT ST_XMax(footprint) FROM proposal WHERE code = 'TEST-P4'").get(0, Double.class)).isEqualTo(-159.6);
+        assertThat(analysis.coverageGaps(YEAR, null).stream().filter(g -> g.iso3().equals("TSA")).map(CoverageGap::pcode))
+                .as("H1 is no longer under P4's clearance").containsExactlyInAnyOrder("TA01", "TA02");
+    }
 }
