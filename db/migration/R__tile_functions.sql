@@ -44,7 +44,7 @@ RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
         GROUP BY l.admin_area_id
     ),
     f AS (
-        SELECT areas.admin_area_id AS id, areas.pcode, areas.name, areas.iso3, round(coalesce(share.gap, 0)) AS funding_gap,
+        SELECT areas.admin_area_id AS id, areas.pcode, areas.name, areas.iso3, round(coalesce(share.gap, 0))::float8 AS funding_gap,
                ST_AsMVTGeom(ST_SimplifyPreserveTopology(ST_Transform(ST_Intersection(areas.geom, b.env4326), 3857), tile_pixel_m(z)),
                             b.env, 4096, 64, true) AS geom
         FROM areas CROSS JOIN b LEFT JOIN share ON share.admin_area_id = areas.admin_area_id

@@ -31,6 +31,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -592,6 +593,21 @@ public class ImportService {
         db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "CANCELLED").where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)
                 .and(IMPORT_JOB.STATUS.in("STAGED", "VALIDATED"))).execute();
         db.execute("DELETE FROM import_staging WHERE import_job_id = ?", jobId);
+    }
+
+    /**
+     * Cancels the imports that were uploaded (and perhaps checked) but neither committed nor discarded for a day, and drops
+     * their staged rows: a user who closed the page leaves nothing behind for good. Safe on several instances at once (one
+     * statement; a commit holding the job's row finishes first, and a committed job is no longer matched).
+     */
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 300_000)
+    @Transactional
+    public int forgetAbandoned() {
+        return db.fetchOne("""
+                WITH gone AS (UPDATE import_job SET status = 'CANCELLED'
+                              WHERE status IN ('STAGED', 'VALIDATED') AND created_at < now() - interval '1 day' RETURNING import_job_id),
+                     dropped AS (DELETE FROM import_staging WHERE import_job_id IN (SELECT import_job_id FROM gone))
+                SELECT count(*) FROM gone""").get(0, Integer.class);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -75,6 +75,10 @@ class ImportBrowserIT {
             page.onPageError(errors::add);
             page.navigate(browser.url("/data"));
             page.waitForSelector("#import-upload");
+            // a file of a type the importer does not read is refused in the browser, with our words for why
+            Path notes = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("notes", ".txt"), "field notes");
+            page.waitForFileChooser(() -> page.click("#import-upload vaadin-button")).setFiles(notes);
+            page.waitForSelector("#import-status:has-text('This type of file is not supported')");
             FileChooser chooser = page.waitForFileChooser(() -> page.click("#import-upload vaadin-button"));
             chooser.setFiles(file);
             page.waitForSelector("#import-mapping", new Page.WaitForSelectorOptions().setTimeout(60_000));

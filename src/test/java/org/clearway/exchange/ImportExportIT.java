@@ -478,4 +478,18 @@ class ImportExportIT {
                 SELECT max(ST_HausdorffDistance(o.geom, n.geom)) FROM hazard n JOIN hazard o ON o.name = n.name AND o.hazard_id <= ?
                 WHERE n.hazard_id > ?""", maxHazard, maxHazard).get(0, Double.class)).isLessThan(1e-6);
     }
+
+    @Test
+    void an_import_left_unfinished_for_a_day_is_cancelled_and_its_staged_rows_dropped() throws Exception {
+        byte[] exported = exports.export("hazards", "UKR", DatasetExport.Format.GEOJSON, k -> k);
+        var old = imports.stage(ImportTarget.HAZARDS, "old.geojson", file("old.geojson", exported));
+        var recent = imports.stage(ImportTarget.HAZARDS, "recent.geojson", file("recent.geojson", exported));
+        db.execute("UPDATE import_job SET created_at = now() - interval '25 hours' WHERE import_job_id = ?", old.id());
+        assertThat(imports.forgetAbandoned()).isEqualTo(1);
+        assertThat(imports.job(old.id()).status()).isEqualTo("CANCELLED");
+        assertThat(db.fetchCount(db.selectFrom("import_staging").where("import_job_id = ?", old.id()))).isZero();
+        assertThat(imports.job(recent.id()).status()).isEqualTo("STAGED");
+        assertThat(db.fetchCount(db.selectFrom("import_staging").where("import_job_id = ?", recent.id()))).isEqualTo(recent.rows());
+        imports.cancel(recent.id());
+    }
 }

@@ -136,4 +136,26 @@ class CoordinationAnalysisIT {
         assertThat(analysis.coverageGaps(YEAR, null).stream().filter(g -> g.iso3().equals("TSA")).map(CoverageGap::pcode))
                 .as("H1 is no longer under P4's clearance").containsExactlyInAnyOrder("TA01", "TA02");
     }
+
+    @Test
+    void the_funding_gap_choropleth_splits_a_published_proposals_gap_evenly_across_its_areas() {
+        // P9: published, in areas A and B, 100,000 required, 40,000 committed and a 10,000 pledge (not funding): 30,000 in each
+        proposal("P9", "Z", "EORE", "TA01", "PUBLISHED");
+        db.execute("INSERT INTO proposal_location (proposal_id, admin_area_id) SELECT p.proposal_id, a.admin_area_id FROM proposal p, admin_area a"
+                + " WHERE p.code = 'TEST-P9' AND a.pcode = 'TA02'");
+        String flow = "INSERT INTO funding_flow (source_organisation_id, destination_organisation_id, proposal_id, amount_usd, flow_date, status)"
+                + " SELECT o.organisation_id, p.organisation_id, p.proposal_id, ?, DATE '2031-03-01', ? FROM proposal p, organisation o"
+                + " WHERE p.code = 'TEST-P9' AND o.acronym = 'X'";
+        db.execute(flow, 40_000, "COMMITMENT");
+        db.execute(flow, 10_000, "PLEDGE");
+        // z5 tile (1, 15) holds Testland; the other proposals are not published and count for nothing
+        byte[] tile = db.fetchOne("SELECT tile_admin1(5, 1, 15, ?)", YEAR).get(0, byte[].class);
+        java.util.Map<String, Double> gaps = new java.util.HashMap<>();
+        MvtReader.read(tile).get("admin1").forEach(f -> gaps.put((String) f.properties().get("pcode"),
+                ((Number) f.properties().get("funding_gap")).doubleValue()));
+        assertThat(gaps).containsEntry("TA01", 30_000.0).containsEntry("TA02", 30_000.0);
+        byte[] otherYear = db.fetchOne("SELECT tile_admin1(5, 1, 15, ?)", YEAR + 1).get(0, byte[].class);
+        assertThat(MvtReader.read(otherYear).get("admin1")).filteredOn(f -> "TA01".equals(f.properties().get("pcode")))
+                .allSatisfy(f -> assertThat(((Number) f.properties().get("funding_gap")).doubleValue()).isZero());
+    }
 }

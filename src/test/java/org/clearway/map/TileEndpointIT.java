@@ -96,6 +96,39 @@ class TileEndpointIT {
     }
 
     @Test
+    void filters_are_bound_into_the_tile_sql() throws Exception {
+        Record p = db.fetchOne("""
+                SELECT p.proposal_id, p.status, rp.year, ST_X(ST_PointOnSurface(p.footprint)) AS lon, ST_Y(ST_PointOnSurface(p.footprint)) AS lat,
+                       (SELECT min(a.activity) FROM proposal_activity a WHERE a.proposal_id = p.proposal_id) AS activity
+                FROM proposal p JOIN response_plan rp USING (response_plan_id)
+                WHERE p.footprint IS NOT NULL AND p.deleted_at IS NULL AND p.status = 'PUBLISHED'
+                  AND EXISTS (SELECT 1 FROM proposal_activity a WHERE a.proposal_id = p.proposal_id)
+                  AND NOT EXISTS (SELECT 1 FROM proposal_activity a WHERE a.proposal_id = p.proposal_id AND a.activity = 'COORDINATION')
+                ORDER BY p.proposal_id LIMIT 1""");
+        long id = p.get("proposal_id", Long.class);
+        int year = p.get("year", Integer.class);
+        double lon = p.get("lon", Double.class);
+        double lat = p.get("lat", Double.class);
+        java.util.function.Function<String, List<Feature>> tile = query -> {
+            try {
+                return MvtReader.read(get(tilePath("proposals", lon, lat, 8, query), "coordinator", null).body()).getOrDefault("proposals", List.of());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(tile.apply("year=" + year)).extracting(Feature::id).contains(id);
+        assertThat(tile.apply("year=" + (year + 1))).extracting(Feature::id).doesNotContain(id);
+        List<Feature> published = tile.apply("year=" + year + "&status=PUBLISHED");
+        assertThat(published).extracting(Feature::id).contains(id);
+        assertThat(published).allSatisfy(f -> assertThat(f.properties()).containsEntry("status", "PUBLISHED"));
+        List<Feature> drafts = tile.apply("year=" + year + "&status=DRAFT");
+        assertThat(drafts).extracting(Feature::id).doesNotContain(id);
+        assertThat(drafts).allSatisfy(f -> assertThat(f.properties()).containsEntry("status", "DRAFT"));
+        assertThat(tile.apply("year=" + year + "&activity=" + p.get("activity", String.class))).extracting(Feature::id).contains(id);
+        assertThat(tile.apply("year=" + year + "&activity=COORDINATION")).extracting(Feature::id).doesNotContain(id);
+    }
+
+    @Test
     void low_zooms_cluster_points_and_stay_small() throws Exception {
         HttpResponse<byte[]> response = get(tilePath("casualties", 31, 49, 4, "year=2023"), null, null);
         List<Feature> clusters = MvtReader.read(response.body()).get("casualties");

@@ -169,8 +169,13 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, ImportService.MAX_BYTES));
         upload.setMaxFiles(1);
         upload.setDropLabel(new Span(getTranslation("data.import.drop")));
-        upload.addFileRejectedListener(e -> showStatus(getTranslation("error.import.too-large",
-                String.valueOf(ImportService.MAX_BYTES / 1024 / 1024)), true));
+        // the browser refuses a file before it is sent (too large, not one of the accepted types, several at once): the
+        // reason the upload reports is ours, translated
+        upload.setI18n(new com.vaadin.flow.component.upload.UploadI18N().setError(new com.vaadin.flow.component.upload.UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("error.import.too-large", String.valueOf(ImportService.MAX_BYTES / 1024 / 1024)))
+                .setIncorrectFileType(getTranslation("error.import.file-type"))
+                .setTooManyFiles(getTranslation("error.import.one-file"))));
+        upload.addFileRejectedListener(e -> showStatus(e.getErrorMessage(), true));
         HorizontalLayout row = new HorizontalLayout(target, upload);
         row.setAlignItems(Alignment.END);
         row.setWrap(true);
