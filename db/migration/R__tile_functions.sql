@@ -125,7 +125,7 @@ BEGIN
             SELECT h.hazard_id AS id, h.hazard_type, h.contamination_type, h.status, round(h.area_m2)::float8 AS area_m2,
                    ST_AsMVTGeom(ST_Transform(h.geom, 3857), env, 4096, 64, true) AS geom
             FROM hazard h
-            WHERE h.geom && env4326
+            WHERE h.geom && env4326 AND (h.status <> 'RELEASED' OR p_status = 'RELEASED') -- as at low zooms
               AND (p_country IS NULL OR h.iso3 = p_country) AND (p_status IS NULL OR h.status = p_status)
               AND (p_type IS NULL OR h.hazard_type = p_type)) f
         WHERE geom IS NOT NULL;

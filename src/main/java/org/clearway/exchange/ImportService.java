@@ -373,9 +373,12 @@ public class ImportService {
         int ok = counts.get(0, Integer.class);
         int repaired = counts.get(1, Integer.class);
         int rejected = counts.get(2, Integer.class);
-        db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "VALIDATED").set(IMPORT_JOB.ROWS_OK, ok).set(IMPORT_JOB.ROWS_REPAIRED, repaired)
+        if (db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "VALIDATED").set(IMPORT_JOB.ROWS_OK, ok).set(IMPORT_JOB.ROWS_REPAIRED, repaired)
                 .set(IMPORT_JOB.ROWS_REJECTED, rejected).set(IMPORT_JOB.MAPPING, JSONB.valueOf(json.writeValueAsString(mapping)))
-                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).execute();
+                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).and(IMPORT_JOB.STATUS.in("STAGED", "VALIDATED")).execute() == 0) {
+            // cancelled (or committed elsewhere) while this check ran: it stays so, and the user is told
+            throw new ClearwayException("error.import.state", db.fetchValue("SELECT status FROM import_job WHERE import_job_id = ?", jobId));
+        }
         List<RowReport> problems = db.fetch("""
                 SELECT row_no, row_status, reason_key, reason_arg FROM import_staging
                 WHERE import_job_id = ? AND row_status <> 'OK' ORDER BY row_no LIMIT 500""", jobId)
@@ -603,9 +606,13 @@ public class ImportService {
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 300_000)
     @Transactional
     public int forgetAbandoned() {
+        // SKIP LOCKED: a job whose commit is running is left alone (the commit decides), and the scheduler's thread, which
+        // also polls the tile cache's change records, never waits for an import
         return db.fetchOne("""
-                WITH gone AS (UPDATE import_job SET status = 'CANCELLED'
-                              WHERE status IN ('STAGED', 'VALIDATED') AND created_at < now() - interval '1 day' RETURNING import_job_id),
+                WITH old AS (SELECT import_job_id FROM import_job
+                             WHERE status IN ('STAGED', 'VALIDATED') AND created_at < now() - interval '1 day' FOR UPDATE SKIP LOCKED),
+                     gone AS (UPDATE import_job j SET status = 'CANCELLED' FROM old WHERE j.import_job_id = old.import_job_id
+                              RETURNING j.import_job_id),
                      dropped AS (DELETE FROM import_staging WHERE import_job_id IN (SELECT import_job_id FROM gone))
                 SELECT count(*) FROM gone""").get(0, Integer.class);
     }

@@ -99,10 +99,12 @@ public class OgcController {
             ObjectNode items = operation(paths, "/collections/" + c.id() + "/items", "items-" + c.id(), c.title() + ": features",
                     "application/geo+json");
             ArrayNode parameters = items.putArray("parameters");
-            parameter(parameters, "limit", "integer", "At most this many features (1 to " + MAX_LIMIT + "; " + DEFAULT_LIMIT + " by default)");
+            ObjectNode limit = parameter(parameters, "limit", "integer", "At most this many features");
+            ((ObjectNode) limit.get("schema")).put("minimum", 1).put("maximum", MAX_LIMIT).put("default", DEFAULT_LIMIT);
+            limit.put("style", "form").put("explode", false);
             parameter(parameters, "offset", "integer", "Features to skip (the next and prev links carry it)");
             ObjectNode bbox = parameter(parameters, "bbox", "array", "Only features meeting this box: min lon, min lat, max lon, max lat (CRS84)");
-            ((ObjectNode) bbox.get("schema")).putObject("items").put("type", "number");
+            ((ObjectNode) bbox.get("schema")).put("minItems", 4).put("maxItems", 6).putObject("items").put("type", "number");
             bbox.put("style", "form").put("explode", false);
             if (c.temporal() != null) {
                 parameter(parameters, "datetime", "string", "A date or an interval (RFC 3339, '..' for open ends) on "
@@ -284,6 +286,9 @@ public class OgcController {
             return null;
         }
         String[] parts = value.split(",");
+        if (parts.length == 6) { // min lon, min lat, min height, max lon, max lat, max height: the data is 2D, heights are not used
+            parts = new String[] {parts[0], parts[1], parts[3], parts[4]};
+        }
         if (parts.length != 4) {
             throw new ClearwayException("error.ogc.bbox", value);
         }

@@ -110,6 +110,9 @@ class OgcApiIT {
     @Test
     void bbox_and_datetime_filter_and_bad_parameters_get_a_400_with_the_reason() throws Exception {
         assertThat(body("/ogc/collections/hazards/items?bbox=-20,-60,-19,-59", null).path("numberMatched").asLong()).isZero();
+        // a 3D box (heights in third and sixth place) selects as its 2D footprint
+        assertThat(body("/ogc/collections/hazards/items?bbox=22,44,-100,40,53,9000", null).path("numberMatched").asLong())
+                .isEqualTo(body("/ogc/collections/hazards/items?bbox=22,44,40,53", null).path("numberMatched").asLong()).isPositive();
         LocalDate some = LocalDate.parse(body("/ogc/collections/casualties/items?limit=1", null).path("features").get(0)
                 .path("properties").path("incident_date").asString());
         LocalDate from = some.withDayOfMonth(1);

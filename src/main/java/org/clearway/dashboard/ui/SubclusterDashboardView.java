@@ -134,10 +134,11 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
         completeness.setItems(gaps);
         completeness.setAllRowsVisible(true);
         TableExport.Table completenessTable = new TableExport.Table(getTranslation("dashboard.completeness"), List.of(getTranslation("map.field.code"),
-                        getTranslation("map.field.organisation"), getTranslation("dashboard.missing") + ": " + getTranslation("dashboard.missing.locations"),
-                        getTranslation("dashboard.missing") + ": " + getTranslation("dashboard.missing.targets")),
+                        getTranslation("map.field.organisation"), getTranslation("dashboard.export.missing-locations"),
+                        getTranslation("dashboard.export.missing-targets")),
                         List.of("#activity+code", "#org", "#meta+missing+locations", "#meta+missing+targets"),
-                        gaps.stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.organisation(), c.missingLocations(), c.missingTargets())).toList());
+                        gaps.stream().map(c -> java.util.Arrays.<Object>asList(c.code(), c.organisation(), yesNo(c.missingLocations()),
+                                yesNo(c.missingTargets()))).toList());
         ExportLinks completenessExports = new ExportLinks(this, "export-completeness", "completeness-" + fileSuffix, () -> completenessTable);
 
         add(heading, figures, new H3(getTranslation("dashboard.queue")), queueExports, queue, chartGrid, new H3(getTranslation("dashboard.5w")),
@@ -150,6 +151,10 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
             "map.analysis.activity", "dashboard.5w.col.proposals", "map.field.requirements_usd", "dashboard.series.people");
     static final List<String> FIVE_W_HXL = List.of("#org", "#adm1+code", "#adm1+name", "#activity", "#meta+proposals",
             "#value+funding+required+usd", "#targeted");
+
+    private String yesNo(boolean value) {
+        return getTranslation(value ? "common.yes" : "common.no");
+    }
 
     private static List<Object> fiveWCells(Rows.FiveW r) {
         return java.util.Arrays.asList(r.organisation(), r.pcode(), r.adminArea(), r.activity(), r.proposals(), r.requirementsUsd(),

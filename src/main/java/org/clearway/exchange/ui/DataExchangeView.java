@@ -143,24 +143,24 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
         Upload upload = new Upload(UploadHandler.toTempFile((meta, file) -> {
             // runs in the upload request, with the user's security context; the UI is updated under its lock
             Job staged = null;
-            String error = null;
+            ClearwayException error = null;
             try {
                 staged = imports.stage(importTarget, meta.fileName(), file.toPath());
             } catch (ClearwayException e) {
-                error = getTranslation(e.key(), e.args());
+                error = e;
             } catch (RuntimeException e) { // whatever else went wrong: a reason on screen, the details in the log, nothing staged
                 LOG.warn("staging {} failed", meta.fileName(), e);
-                error = getTranslation("error.import.failed");
+                error = new ClearwayException("error.import.failed");
             } finally {
                 Files.deleteIfExists(file.toPath());
             }
             Job result = staged;
-            String message = error;
-            getUI().ifPresent(ui -> ui.access(() -> {
+            ClearwayException refused = error;
+            getUI().ifPresent(ui -> ui.access(() -> { // translated here, under the session lock, in the user's language
                 if (result != null) {
                     showJob(result);
                 } else {
-                    showStatus(message, true);
+                    showStatus(getTranslation(refused.key(), refused.args()), true);
                 }
             }));
         }));

@@ -35,8 +35,9 @@ public class CoordinationAnalysis {
     }
 
     /**
-     * Overlaps among the proposals the user may see, for a plan year and optionally one sub-cluster. A partner sees its
-     * own organisation's proposals and every published one, as on the map: what its plans overlap with in public.
+     * Overlaps among the proposals the user may see, for a plan year and optionally one sub-cluster. A partner sees the
+     * overlaps of its own organisation's proposals with the others' published ones (as on the map), not the others' among
+     * themselves.
      */
     @Transactional(readOnly = true)
     public List<Overlap> deconfliction(int year, Long subclusterId) {
@@ -63,9 +64,12 @@ public class CoordinationAnalysis {
                 JOIN organisation oa ON oa.organisation_id = a.organisation_id
                 JOIN organisation ob ON ob.organisation_id = b.organisation_id
                 WHERE ST_Area(ST_Intersection(a.footprint, b.footprint)::geography) > 0
+                  AND ({2}::bigint IS NULL OR {2}::bigint IN (a.organisation_id, b.organisation_id))
                 ORDER BY km2 DESC, a.code, b.code
                 """.formatted(visibleSql.replace("\"public\".\"proposal\"", "proposal"));
-        return db.resultQuery(sql, DSL.val(year), DSL.val(subclusterId)).fetch(r -> new Overlap(
+        // a partner: the overlaps of its own proposals (with another organisation's published ones), not others' among themselves
+        Long partnerOrg = scope.role() == Role.PARTNER ? scope.organisationId() : null;
+        return db.resultQuery(sql, DSL.val(year), DSL.val(subclusterId), DSL.val(partnerOrg, Long.class)).fetch(r -> new Overlap(
                 r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, Long.class),
                 r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, BigDecimal.class)));
     }

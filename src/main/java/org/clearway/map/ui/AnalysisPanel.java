@@ -24,8 +24,8 @@ class AnalysisPanel extends TabSheet {
     private final Paragraph overlapsNote = new Paragraph();
     private final Paragraph gapsNote = new Paragraph();
     /** What the lists show, as export tables: built in {@link #refresh} (under the session lock), written out on download. */
-    private TableExport.Table overlapsTable;
-    private TableExport.Table gapsTable;
+    private volatile TableExport.Table overlapsTable;
+    private volatile TableExport.Table gapsTable;
 
     AnalysisPanel(CoordinationAnalysis analysis, Consumer<Overlap> onOverlap, Consumer<CoverageGap> onGap) {
         this.analysis = analysis;

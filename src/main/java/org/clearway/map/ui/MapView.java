@@ -111,7 +111,8 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
         treaty.setId("treaty-choropleth");
         hazardStatus.setLabel(getTranslation("map.filter.hazard-status"));
         hazardStatus.setItems(withEmpty(List.of("ACTIVE", "PARTIALLY_RELEASED", "RELEASED")));
-        hazardStatus.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("map.filter.all") : getTranslation("hazard.status." + s));
+        // released areas are land given back: shown only when asked for (the land release layer shows what was released)
+        hazardStatus.setItemLabelGenerator(s -> s.isEmpty() ? getTranslation("map.filter.not-released") : getTranslation("hazard.status." + s));
         hazardStatus.setValue("");
         hazardStatus.setId("hazard-status");
         hazardColour.setLabel(getTranslation("map.filter.hazard-colour"));
