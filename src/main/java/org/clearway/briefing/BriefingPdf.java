@@ -384,7 +384,8 @@ public final class BriefingPdf {
             y -= 40;
             double max = Math.max(1, Math.max(content.openNeedsUsd().doubleValue(), content.pledgedSupportUsd().doubleValue()));
             float bw = W / 2 - M - 40;
-            String[] names = {tr("briefing.pdf.needs"), tr("briefing.pdf.offers")};
+            String[] names = {content.scope() == null ? tr("briefing.pdf.needs") : tr("briefing.pdf.needs-of", content.scope()),
+                tr("briefing.pdf.offers")};
             BigDecimal[] amounts = {content.openNeedsUsd(), content.pledgedSupportUsd()};
             Color[] colours = {new Color(0xe4, 0x57, 0x2e), FUNDED};
             for (int i = 0; i < 2; i++) {

@@ -164,7 +164,8 @@ public class BriefingService {
         }
         Map<String, Integer> parties = new LinkedHashMap<>();
         TREATIES.forEach(t -> parties.put(t, treaties.count(t, "PARTY") + ("APMBC".equals(t) ? treaties.count(t, "WITHDRAWAL_ANNOUNCED") : 0)));
-        BigDecimal[] needs = partnerships.needsVersusSupport();
+        // a country pack shows that State's own open needs (against all support on offer); the global pack every State's
+        BigDecimal[] needs = partnerships.needsVersusSupport(b.subclusterId() == null || pages.isEmpty() ? null : pages.getFirst().iso3());
         boolean synthetic = db.fetchOne("""
                 SELECT coalesce(bool_or(p.synthetic), false) FROM proposal p JOIN response_plan rp USING (response_plan_id)
                 WHERE rp.year = ? AND (?::bigint IS NULL OR p.subcluster_id = ?)""", b.year(), b.subclusterId(), b.subclusterId())

@@ -103,10 +103,15 @@ public class PartnershipService {
     /** Open needs versus pledged support: amount sought by open requests, remaining budget of open offers. */
     @Transactional(readOnly = true)
     public BigDecimal[] needsVersusSupport() {
+        return needsVersusSupport(null);
+    }
+
+    /** The open needs of one State (all States when {@code iso3} is null) against all support on offer (offers are not per State). */
+    public BigDecimal[] needsVersusSupport(String iso3) {
         currentUser.require();
         var r = db.fetchOne("""
-                SELECT (SELECT coalesce(sum(amount_sought_usd), 0) FROM partnership_request WHERE status = 'OPEN'),
-                       (SELECT coalesce(sum(budget_usd), 0) FROM partnership_offer WHERE status = 'OPEN')""");
+                SELECT (SELECT coalesce(sum(amount_sought_usd), 0) FROM partnership_request WHERE status = 'OPEN' AND (?::text IS NULL OR iso3 = ?)),
+                       (SELECT coalesce(sum(budget_usd), 0) FROM partnership_offer WHERE status = 'OPEN')""", iso3, iso3);
         return new BigDecimal[] {r.get(0, BigDecimal.class), r.get(1, BigDecimal.class)};
     }
 

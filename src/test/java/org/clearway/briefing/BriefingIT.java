@@ -92,7 +92,13 @@ class BriefingIT {
         assertThatThrownBy(() -> briefings.save(null, 0, yemen, 2026, "Yemen", "")).isInstanceOf(AccessRefusedException.class);
         int year = Year.now().getValue();
         long id = briefings.save(null, 0, ukraine, year, "Ukraine briefing", "");
+        // the partnership figure of a country pack is that State's open needs, not every State's
+        db.execute("INSERT INTO partnership_request (iso3, theme, title, amount_sought_usd) VALUES ('UKR', 'EORE', 'Test need', 7300000),"
+                + " ('YEM', 'EORE', 'Test need', 5100000)");
+        java.math.BigDecimal ukraineNeeds = db.fetchOne("SELECT sum(amount_sought_usd) FROM partnership_request WHERE status = 'OPEN' AND iso3 = 'UKR'")
+                .get(0, java.math.BigDecimal.class);
         String text = pdfText(id, new AtomicInteger());
+        assertThat(text).contains("Open needs of Ukraine: " + Amounts.compactUsd(Locale.ENGLISH, ukraineNeeds));
         var f = dashboards.figures(new DashboardFilter(year, ukraine, null, false));
         assertThat(text).contains(Amounts.compactUsd(Locale.ENGLISH, f.requirementsUsd())).contains("Ukraine").doesNotContain("Yemen")
                 .contains("Requirements and funding by partner");

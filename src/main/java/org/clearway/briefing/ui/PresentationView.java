@@ -113,7 +113,8 @@ public class PresentationView extends VerticalLayout implements BeforeEnterObser
         Div treaties = new Div();
         c.treatyParties().forEach((k, v) -> treaties.add(new Paragraph(v + " · " + getTranslation("briefing.pdf.parties", getTranslation("treaty." + k)))));
         add(slide("slide-treaties", new H2(getTranslation("briefing.pdf.treaties-partnerships")), treaties,
-                new Paragraph(getTranslation("briefing.pdf.needs") + ": " + Amounts.compactUsd(locale, c.openNeedsUsd()) + " · "
+                new Paragraph((c.scope() == null ? getTranslation("briefing.pdf.needs") : getTranslation("briefing.pdf.needs-of", c.scope()))
+                        + ": " + Amounts.compactUsd(locale, c.openNeedsUsd()) + " · "
                         + getTranslation("briefing.pdf.offers") + ": " + Amounts.compactUsd(locale, c.pledgedSupportUsd()))));
         if (!c.narrative().isBlank()) {
             Div text = new Div();
