@@ -282,6 +282,12 @@ public class ImportService {
                 WHERE s.import_job_id = ? AND s.row_no = c.row_no""".formatted(spatial ? "true" : "false");
         // (the admin-1 area gives the country too; a country outline, large and slower, only where no admin-1 area is known)
         inSlices(jobId, job.rows(), binds, check, index, apply);
+        // the job's row before its staged rows, as cancel() and the clean-up take them (no deadlock), and a job cancelled
+        // while the slices ran stays cancelled
+        String now = db.fetchValue("SELECT status FROM import_job WHERE import_job_id = ? FOR UPDATE", jobId).toString();
+        if (!"STAGED".equals(now)) {
+            throw new ClearwayException("error.import.state", now);
+        }
         // P-code rows of a CSV without coordinates take their admin area's shape (casualties: a point inside it)
         db.execute("""
                 UPDATE import_staging s SET geom4326 = CASE WHEN %1$s THEN ST_PointOnSurface(a.geom) ELSE a.geom END, row_status = 'OK',
@@ -606,8 +612,9 @@ public class ImportService {
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 300_000)
     @Transactional
     public int forgetAbandoned() {
-        // SKIP LOCKED: a job whose commit is running is left alone (the commit decides), and the scheduler's thread, which
-        // also polls the tile cache's change records, never waits for an import
+        // SKIP LOCKED: a job being committed or checked is left alone (they decide); the scheduler's thread, which also polls
+        // the tile cache's change records, waits at most a few seconds for staged rows a check is still writing
+        db.execute("SET LOCAL lock_timeout = '5s'");
         return db.fetchOne("""
                 WITH old AS (SELECT import_job_id FROM import_job
                              WHERE status IN ('STAGED', 'VALIDATED') AND created_at < now() - interval '1 day' FOR UPDATE SKIP LOCKED),

@@ -141,26 +141,41 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
         importTarget = target.getValue();
         target.addValueChangeListener(e -> importTarget = e.getValue()); // read by the upload handler, outside the session lock
         Upload upload = new Upload(UploadHandler.toTempFile((meta, file) -> {
-            // runs in the upload request, with the user's security context; the UI is updated under its lock
-            Job staged = null;
-            ClearwayException error = null;
-            try {
-                staged = imports.stage(importTarget, meta.fileName(), file.toPath());
-            } catch (ClearwayException e) {
-                error = e;
-            } catch (RuntimeException e) { // whatever else went wrong: a reason on screen, the details in the log, nothing staged
-                LOG.warn("staging {} failed", meta.fileName(), e);
-                error = new ClearwayException("error.import.failed");
-            } finally {
-                Files.deleteIfExists(file.toPath());
-            }
-            Job result = staged;
-            ClearwayException refused = error;
-            getUI().ifPresent(ui -> ui.access(() -> { // translated here, under the session lock, in the user's language
-                if (result != null) {
-                    showJob(result);
-                } else {
-                    showStatus(getTranslation(refused.key(), refused.args()), true);
+            // Vaadin calls this in the upload request under the session lock. Reading and staging a large file takes
+            // seconds, so that runs on a thread of its own with the user's security context, the page stays responsive,
+            // and the result comes back by server push
+            UI ui = UI.getCurrent();
+            ImportTarget chosen = importTarget;
+            showStatus(getTranslation("data.import.reading", meta.fileName()), false);
+            Thread.ofVirtual().name("stage-upload").start(new DelegatingSecurityContextRunnable(() -> {
+                Job staged = null;
+                ClearwayException error = null;
+                try {
+                    staged = imports.stage(chosen, meta.fileName(), file.toPath());
+                } catch (ClearwayException e) {
+                    error = e;
+                } catch (RuntimeException e) { // whatever else went wrong: a reason on screen, the details in the log, nothing staged
+                    LOG.warn("staging {} failed", meta.fileName(), e);
+                    error = new ClearwayException("error.import.failed");
+                } finally {
+                    try {
+                        Files.deleteIfExists(file.toPath());
+                    } catch (java.io.IOException e) {
+                        LOG.warn("could not delete the uploaded file {}", file, e);
+                    }
+                }
+                Job result = staged;
+                ClearwayException refused = error;
+                try {
+                    ui.access(() -> { // translated here, under the session lock, in the user's language
+                        if (result != null) {
+                            showJob(result);
+                        } else {
+                            showStatus(getTranslation(refused.key(), refused.args()), true);
+                        }
+                    });
+                } catch (com.vaadin.flow.component.UIDetachedException gone) {
+                    // the user left the page: the staged job stays theirs (the clean-up cancels it after a day)
                 }
             }));
         }));

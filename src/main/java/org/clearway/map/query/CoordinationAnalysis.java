@@ -68,7 +68,7 @@ public class CoordinationAnalysis {
                 ORDER BY km2 DESC, a.code, b.code
                 """.formatted(visibleSql.replace("\"public\".\"proposal\"", "proposal"));
         // a partner: the overlaps of its own proposals (with another organisation's published ones), not others' among themselves
-        Long partnerOrg = scope.role() == Role.PARTNER ? scope.organisationId() : null;
+        Long partnerOrg = scope.role() != Role.PARTNER ? null : scope.organisationId() == null ? -1L : scope.organisationId(); // -1: none
         return db.resultQuery(sql, DSL.val(year), DSL.val(subclusterId), DSL.val(partnerOrg, Long.class)).fetch(r -> new Overlap(
                 r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class), r.get(3, Long.class),
                 r.get(4, String.class), r.get(5, String.class), r.get(6, String.class), r.get(7, BigDecimal.class)));
