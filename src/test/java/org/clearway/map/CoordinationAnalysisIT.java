@@ -158,4 +158,27 @@ class CoordinationAnalysisIT {
         assertThat(MvtReader.read(otherYear).get("admin1")).filteredOn(f -> "TA01".equals(f.properties().get("pcode")))
                 .singleElement().satisfies(f -> assertThat(((Number) f.properties().get("funding_gap")).doubleValue()).isZero());
     }
+
+    @Test
+    void hazards_move_to_the_admin_area_a_new_boundary_puts_them_in() {
+        // new boundaries: area A shrinks to its western part, area B takes the rest, so H1 now lies in B
+        db.execute("""
+                UPDATE admin_area SET geom = CASE pcode WHEN 'TA01' THEN ST_Multi(ST_MakeEnvelope(-160, 0, -159.6, 1, 4326))
+                                                        ELSE ST_Multi(ST_MakeEnvelope(-159.6, 0, -158, 1, 4326)) END
+                WHERE pcode IN ('TA01', 'TA02')""");
+        assertThat(db.fetchOne("SELECT a.pcode FROM hazard h JOIN admin_area a USING (admin_area_id) WHERE h.name = 'H1'").get(0, String.class))
+                .isEqualTo("TA02");
+        assertThat(db.fetchOne("SELECT a.pcode FROM hazard h JOIN admin_area a USING (admin_area_id) WHERE h.name = 'H2'").get(0, String.class))
+                .isEqualTo("TA02");
+        // a new level-1 area over H2 (a COD-AB area with a P-code the demo did not have) takes it only where it is the first
+        db.execute("""
+                INSERT INTO admin_area (level, pcode, iso3, name, parent_id, geom, synthetic, source)
+                SELECT 1, 'TA03', 'TSA', 'Area C', parent_id, ST_Multi(ST_MakeEnvelope(-158.6, 0, -158, 1, 4326)), false, 'test'
+                FROM admin_area WHERE pcode = 'TA02'""");
+        assertThat(db.fetchOne("SELECT a.pcode FROM hazard h JOIN admin_area a USING (admin_area_id) WHERE h.name = 'H2'").get(0, String.class))
+                .as("B (lower id) and C overlap there: the importer's rule, the lowest id").isEqualTo("TA02");
+        db.execute("UPDATE admin_area SET geom = ST_Multi(ST_MakeEnvelope(-159.6, 0, -158.6, 1, 4326)) WHERE pcode = 'TA02'");
+        assertThat(db.fetchOne("SELECT a.pcode FROM hazard h JOIN admin_area a USING (admin_area_id) WHERE h.name = 'H2'").get(0, String.class))
+                .as("B no longer reaches it").isEqualTo("TA03");
+    }
 }
