@@ -161,7 +161,10 @@ class CoordinationAnalysisIT {
 
     @Test
     void hazards_move_to_the_admin_area_a_new_boundary_puts_them_in() {
-        // new boundaries: area A shrinks to its western part, area B takes the rest, so H1 now lies in B
+        db.execute("""
+                INSERT INTO casualty (iso3, admin_area_id, incident_date, outcome, geom)
+                SELECT 'TSA', admin_area_id, DATE '2031-02-01', 'INJURED', ST_SetSRID(ST_MakePoint(-159.4, 0.5), 4326) FROM admin_area WHERE pcode = 'TA01'""");
+        // new boundaries: area A shrinks to its western part, area B takes the rest, so H1 (and the casualty) now lie in B
         db.execute("""
                 UPDATE admin_area SET geom = CASE pcode WHEN 'TA01' THEN ST_Multi(ST_MakeEnvelope(-160, 0, -159.6, 1, 4326))
                                                         ELSE ST_Multi(ST_MakeEnvelope(-159.6, 0, -158, 1, 4326)) END
@@ -169,6 +172,8 @@ class CoordinationAnalysisIT {
         assertThat(db.fetchOne("SELECT a.pcode FROM hazard h JOIN admin_area a USING (admin_area_id) WHERE h.name = 'H1'").get(0, String.class))
                 .isEqualTo("TA02");
         assertThat(db.fetchOne("SELECT a.pcode FROM hazard h JOIN admin_area a USING (admin_area_id) WHERE h.name = 'H2'").get(0, String.class))
+                .isEqualTo("TA02");
+        assertThat(db.fetchOne("SELECT a.pcode FROM casualty c JOIN admin_area a USING (admin_area_id) WHERE c.iso3 = 'TSA'").get(0, String.class))
                 .isEqualTo("TA02");
         // a new level-1 area over H2 (a COD-AB area with a P-code the demo did not have) takes it only where it is the first
         db.execute("""
