@@ -379,12 +379,9 @@ public class ImportService {
         int ok = counts.get(0, Integer.class);
         int repaired = counts.get(1, Integer.class);
         int rejected = counts.get(2, Integer.class);
-        if (db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "VALIDATED").set(IMPORT_JOB.ROWS_OK, ok).set(IMPORT_JOB.ROWS_REPAIRED, repaired)
+        db.update(IMPORT_JOB).set(IMPORT_JOB.STATUS, "VALIDATED").set(IMPORT_JOB.ROWS_OK, ok).set(IMPORT_JOB.ROWS_REPAIRED, repaired)
                 .set(IMPORT_JOB.ROWS_REJECTED, rejected).set(IMPORT_JOB.MAPPING, JSONB.valueOf(json.writeValueAsString(mapping)))
-                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).and(IMPORT_JOB.STATUS.in("STAGED", "VALIDATED")).execute() == 0) {
-            // cancelled (or committed elsewhere) while this check ran: it stays so, and the user is told
-            throw new ClearwayException("error.import.state", db.fetchValue("SELECT status FROM import_job WHERE import_job_id = ?", jobId));
-        }
+                .where(IMPORT_JOB.IMPORT_JOB_ID.eq(jobId)).execute(); // its row is locked and was checked above
         List<RowReport> problems = db.fetch("""
                 SELECT row_no, row_status, reason_key, reason_arg FROM import_staging
                 WHERE import_job_id = ? AND row_status <> 'OK' ORDER BY row_no LIMIT 500""", jobId)

@@ -204,7 +204,7 @@ public class ProposalFormView extends VerticalLayout implements BeforeEnterObser
         map.setHeight("380px");
         map.setId("location-map");
         map.setPopups(false);
-        map.setLabels(Map.of("close", getTranslation("map.popup.close"), "map", getTranslation("proposal.locations.map")));
+        map.setLabels(Map.of("map", getTranslation("proposal.locations.map")));
         map.setLayers(MapLayers.defaults().stream().filter(l -> List.of("countries", "admin1").contains(l.id()))
                 .map(l -> l.id().equals("admin1") ? l.withVisible(true) : l).toList());
         map.addClickListener(e -> {

@@ -248,8 +248,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private CwMap smallMap(Detail d, List<Conflict> conflicts) {
         CwMap map = new CwMap();
         map.setWidthFull();
-        map.setLabels(Map.of("close", getTranslation("map.popup.close"), "map", getTranslation("map.aria")));
-        map.setLayers(MapLayers.defaults().stream().filter(l -> List.of("countries", "admin1", "proposals").contains(l.id()))
+                map.setLayers(MapLayers.defaults().stream().filter(l -> List.of("countries", "admin1", "proposals").contains(l.id()))
                 .map(l -> switch (l.id()) {
                     case "admin1" -> l.withVisible(true);
                     case "proposals" -> l.withVisible(true).withQuery(Map.of("year", String.valueOf(d.year())));

@@ -100,7 +100,7 @@ public class PresentationView extends VerticalLayout implements BeforeEnterObser
             CwMap map = new CwMap();
             map.setWidthFull();
             map.setHeight("60vh");
-            map.setLabels(Map.of("close", getTranslation("map.popup.close"), "map", p.country()));
+            map.setLabels(Map.of("map", p.country()));
             map.setLayers(MapLayers.defaults().stream().filter(l -> List.of("countries", "admin1", "proposals", "hazards").contains(l.id()))
                     .map(l -> l.id().equals("proposals") ? l.withVisible(true).withQuery(Map.of("year", String.valueOf(c.year()))) : l).toList());
             map.setPopupFields(MapLayers.popupFields());

@@ -113,8 +113,7 @@ public class SubclusterDashboardView extends VerticalLayout implements BeforeEnt
 
         CwMap map = new CwMap();
         map.setHeight("420px");
-        map.setLabels(Map.of("close", getTranslation("map.popup.close"), "map", getTranslation("map.aria")));
-        map.setLayers(MapLayers.defaults().stream().map(l -> switch (l.id()) {
+                map.setLayers(MapLayers.defaults().stream().map(l -> switch (l.id()) {
             case "proposals" -> l.withVisible(true).withQuery(Map.of("year", String.valueOf(f.year()), "subcluster", String.valueOf(id)));
             case "hazards" -> l.withQuery(Map.of("country", subcluster.iso3()));
             default -> l;

@@ -70,7 +70,6 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
     private Job job;
     private AtomicBoolean cancel;
     private volatile String[] exportChoice;
-    private volatile ImportTarget importTarget;
 
     public DataExchangeView(DatasetExport exports, ImportService imports) {
         this.exports = exports;
@@ -138,14 +137,12 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
         target.setValue(target.getListDataView().getItems().findFirst().orElse(null));
         target.setId("import-target");
         target.setMinWidth("min(30em, 100%)"); // the targets' names are long: shown whole, the row wraps on a narrow screen
-        importTarget = target.getValue();
-        target.addValueChangeListener(e -> importTarget = e.getValue()); // read by the upload handler, outside the session lock
         Upload upload = new Upload(UploadHandler.toTempFile((meta, file) -> {
             // Vaadin calls this in the upload request under the session lock. Reading and staging a large file takes
             // seconds, so that runs on a thread of its own with the user's security context, the page stays responsive,
             // and the result comes back by server push
             UI ui = UI.getCurrent();
-            ImportTarget chosen = importTarget;
+            ImportTarget chosen = target.getValue();
             showStatus(getTranslation("data.import.reading", meta.fileName()), false);
             Thread.ofVirtual().name("stage-upload").start(new DelegatingSecurityContextRunnable(() -> {
                 Job staged = null;
@@ -292,7 +289,7 @@ public class DataExchangeView extends VerticalLayout implements HasDynamicTitle 
             map.setWidthFull();
             map.setPopups(false);
             map.setLayers(MapLayers.defaults().stream().filter(l -> List.of("countries", "admin1").contains(l.id())).toList());
-            map.setLabels(Map.of("close", getTranslation("map.popup.close"), "map", getTranslation("data.import.map")));
+            map.setLabels(Map.of("map", getTranslation("data.import.map")));
             map.setDrawn(p.sampleGeoJson());
             if (p.extent() != null) {
                 map.fitExtent(p.extent()[0], p.extent()[1], p.extent()[2], p.extent()[3]);

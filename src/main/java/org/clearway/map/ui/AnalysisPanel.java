@@ -26,6 +26,7 @@ class AnalysisPanel extends TabSheet {
     /** What the lists show, as export tables: built in {@link #refresh} (under the session lock), written out on download. */
     private volatile TableExport.Table overlapsTable;
     private volatile TableExport.Table gapsTable;
+    private final NumberFormat km2Format = NumberFormat.getNumberInstance(getLocale());
 
     AnalysisPanel(CoordinationAnalysis analysis, Consumer<Overlap> onOverlap, Consumer<CoverageGap> onGap) {
         this.analysis = analysis;
@@ -82,6 +83,6 @@ class AnalysisPanel extends TabSheet {
     }
 
     private String km2(java.math.BigDecimal value) {
-        return value == null ? "" : NumberFormat.getNumberInstance(getLocale()).format(value);
+        return value == null ? "" : km2Format.format(value);
     }
 }

@@ -16,6 +16,8 @@ class LayerPanel extends VerticalLayout {
 
     private final BiConsumer<String, Boolean> onToggle;
     private final VerticalLayout rows = new VerticalLayout();
+    /** The translated names of coded values ({@code value.<attribute>.<code>}), the same the map's popups show. */
+    private Map<String, String> valueLabels = Map.of();
 
     LayerPanel(BiConsumer<String, Boolean> onToggle) {
         this.onToggle = onToggle;
@@ -24,6 +26,10 @@ class LayerPanel extends VerticalLayout {
         rows.setPadding(false);
         rows.setSpacing(false);
         add(new H3(getTranslation("map.layers")), rows);
+    }
+
+    void setValueLabels(Map<String, String> labels) {
+        this.valueLabels = labels;
     }
 
     void show(List<Layer> layers) {
@@ -50,9 +56,7 @@ class LayerPanel extends VerticalLayout {
         Style style = layer.style();
         if (style.colors() != null) {
             for (Map.Entry<String, String> e : style.colors().entrySet()) {
-                // contamination types have their names in the domain's words already (contamination.*)
-                legend.add(item(e.getValue(), getTranslation(("contamination_type".equals(style.by()) ? "contamination." : "map.value." + style.by() + ".")
-                        + e.getKey())));
+                legend.add(item(e.getValue(), valueLabels.getOrDefault("value." + style.by() + "." + e.getKey(), e.getKey())));
             }
         } else if (style.classes() != null) {
             List<Double> breaks = style.classes().breaks();

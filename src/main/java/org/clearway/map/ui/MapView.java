@@ -65,10 +65,11 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
         MapLayers.defaults().forEach(l -> visible.put(l.id(), l.visible()));
 
         map.setId("map");
-        map.setLabels(labels());
+        Map<String, String> labels = labels();
+        map.setLabels(labels);
+        layerPanel.setValueLabels(labels); // legends name coded values as the popups do
         map.setPopupFields(MapLayers.popupFields());
         map.setDetailUrls(MapLayers.detailUrls());
-        map.setAttribution(getTranslation("map.attribution"));
         if (!xyzUrl.isBlank()) { // an online raster base map under our layers, only when configured (clearway.map.xyz-url)
             map.setXyzUrl(xyzUrl.strip());
             if (!xyzAttribution.isBlank()) {
@@ -218,9 +219,6 @@ public class MapView extends VerticalLayout implements HasDynamicTitle {
 
     private Map<String, String> labels() {
         Map<String, String> labels = new HashMap<>();
-        labels.put("details", getTranslation("map.popup.details"));
-        labels.put("close", getTranslation("map.popup.close"));
-        labels.put("map", getTranslation("map.aria"));
         for (String field : List.of("name", "iso3", "pcode", "treaty_status", "funding_gap", "lead", "status", "code", "organisation",
                 "requirements_usd", "pct_funded", "hazard_type", "contamination_type", "area_m2", "count", "method", "release_date",
                 "incident_date", "outcome", "civilian", "sex", "age_group", "device_type", "killed", "session_date", "participants")) {

@@ -59,7 +59,7 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
         search.addValueChangeListener(e -> refresh());
 
         map.setId("treaty-map");
-        map.setLabels(Map.of("close", getTranslation("map.popup.close"), "map", getTranslation("treaties.map")));
+        map.setLabels(Map.of("map", getTranslation("treaties.map")));
         map.setPopupFields(Map.of("countries", List.of("name", "iso3", "treaty_status")));
         map.setDetailUrls(Map.of("countries", "treaties/{iso3}"));
         Div mapBox = new Div(map);
@@ -112,7 +112,7 @@ public class TreatyListView extends VerticalLayout implements HasDynamicTitle {
                 .map(l -> l.withQuery(Map.of("treaty", t)).withStyle(l.style().colouredBy("treaty_status", MapLayers.TREATY_COLOURS)))
                 .toList();
         map.setLayers(layers);
-        map.setLabels(Map.of("close", getTranslation("map.popup.close"), "field.name", getTranslation("map.field.name"),
+        map.setLabels(Map.of("field.name", getTranslation("map.field.name"),
                 "field.iso3", getTranslation("map.field.iso3"), "field.treaty_status", getTranslation("treaty." + t),
                 "details", getTranslation("treaties.profile")));
         List<StateStatus> states = treaties.states(search.getValue(), t, status.getValue().isEmpty() ? null : status.getValue());
